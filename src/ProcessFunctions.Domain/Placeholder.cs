@@ -1,0 +1,1 @@
+namespace ProcessFunctions.Domain; public static class Placeholder { }

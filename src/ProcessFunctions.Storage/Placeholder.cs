@@ -1,0 +1,1 @@
+namespace ProcessFunctions.Storage; public static class Placeholder { }
