@@ -1,1 +1,0 @@
-namespace ProcessFunctions.Domain; public static class Placeholder { }
