@@ -22,6 +22,7 @@ public sealed record ProcessDefinition
     /// <summary>The weight of all steps; a deal's progress is its completed weight over this.</summary>
     public int TotalWeight => Stages.Sum(stage => stage.Steps.Sum(step => step.Weight));
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Step> AllSteps => Stages.SelectMany(stage => stage.Steps);
 
     public Stage? FindStage(string stageId) => Stages.FirstOrDefault(stage => stage.Id == stageId);
@@ -114,6 +115,7 @@ public enum FollowUpTaskType
     Call,
     Meeting,
     Email,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("to-do")]
     ToDo,
 }
 

@@ -1,1 +1,0 @@
-namespace ProcessFunctions.Storage; public static class Placeholder { }
