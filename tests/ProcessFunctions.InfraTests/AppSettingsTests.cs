@@ -30,7 +30,7 @@ public sealed class AppSettingsTests(CompiledTemplate template)
         var settings = template.AppSettings();
 
         Assert.False(settings.ContainsKey(connection), $"{connection} must not be a connection string.");
-        Assert.Equal("\"managedidentity\"", settings[connection + "__credential"]);
+        Assert.Equal("\"managedidentity\"", settings.GetValueOrDefault(connection + "__credential"));
         Assert.True(settings.ContainsKey(connection + "__clientId"), $"{connection}__clientId names the identity.");
     }
 
@@ -39,7 +39,7 @@ public sealed class AppSettingsTests(CompiledTemplate template)
     {
         var settings = template.AppSettings();
 
-        var value = settings[AppSettings.WebhooksAllowPrivateTargets];
+        var value = settings.GetValueOrDefault(AppSettings.WebhooksAllowPrivateTargets);
 
         Assert.Equal("\"false\"", value);
     }

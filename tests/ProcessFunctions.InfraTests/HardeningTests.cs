@@ -26,10 +26,10 @@ public sealed class HardeningTests(CompiledTemplate template)
     {
         var properties = template.SingleResourceOfType("Microsoft.Storage/storageAccounts")["properties"]!;
 
-        Assert.False(Literal<bool>(properties, "allowSharedKeyAccess"));
-        Assert.True(Literal<bool>(properties, "supportsHttpsTrafficOnly"));
-        Assert.Equal("TLS1_2", Literal<string>(properties, "minimumTlsVersion"));
-        Assert.False(Literal<bool>(properties, "allowBlobPublicAccess"));
+        AssertLiteral(properties, "allowSharedKeyAccess", false);
+        AssertLiteral(properties, "supportsHttpsTrafficOnly", true);
+        AssertLiteral(properties, "minimumTlsVersion", "TLS1_2");
+        AssertLiteral(properties, "allowBlobPublicAccess", false);
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public sealed class HardeningTests(CompiledTemplate template)
     {
         var properties = template.SingleResourceOfType("Microsoft.Web/sites")["properties"]!;
 
-        Assert.True(Literal<bool>(properties, "httpsOnly"));
-        Assert.Equal("1.2", Literal<string>(properties["siteConfig"]!, "minTlsVersion"));
-        Assert.Equal("Disabled", Literal<string>(properties["siteConfig"]!, "ftpsState"));
+        AssertLiteral(properties, "httpsOnly", true);
+        AssertLiteral(properties["siteConfig"]!, "minTlsVersion", "1.2");
+        AssertLiteral(properties["siteConfig"]!, "ftpsState", "Disabled");
     }
 
     [Fact]
@@ -61,11 +61,10 @@ public sealed class HardeningTests(CompiledTemplate template)
         var plan = template.SingleResourceOfType("Microsoft.Web/serverfarms");
         var config = template.SingleResourceOfType("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!;
 
-        Assert.Equal("FC1", Literal<string>(plan["sku"]!, "name"));
-        Assert.Equal("dotnet-isolated", Literal<string>(config["runtime"]!, "name"));
-        Assert.Equal("10.0", Literal<string>(config["runtime"]!, "version"));
-        Assert.Equal("UserAssignedIdentity",
-            Literal<string>(config["deployment"]!["storage"]!["authentication"]!, "type"));
+        AssertLiteral(plan["sku"]!, "name", "FC1");
+        AssertLiteral(config["runtime"]!, "name", "dotnet-isolated");
+        AssertLiteral(config["runtime"]!, "version", "10.0");
+        AssertLiteral(config["deployment"]!["storage"]!["authentication"]!, "type", "UserAssignedIdentity");
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class HardeningTests(CompiledTemplate template)
 
         var match = Assert.Single(policies, resource => template.DeclaredNames(resource).Contains(policy));
 
-        Assert.False(Literal<bool>(match["properties"]!, "allow"));
+        AssertLiteral(match["properties"]!, "allow", false);
     }
 
     [Fact]
@@ -95,9 +94,9 @@ public sealed class HardeningTests(CompiledTemplate template)
     {
         var properties = template.SingleResourceOfType("Microsoft.KeyVault/vaults")["properties"]!;
 
-        Assert.True(Literal<bool>(properties, "enableRbacAuthorization"));
-        Assert.True(Literal<bool>(properties, "enableSoftDelete"));
-        Assert.True(Literal<bool>(properties, "enablePurgeProtection"));
+        AssertLiteral(properties, "enableRbacAuthorization", true);
+        AssertLiteral(properties, "enableSoftDelete", true);
+        AssertLiteral(properties, "enablePurgeProtection", true);
     }
 
     [Fact]
@@ -111,11 +110,13 @@ public sealed class HardeningTests(CompiledTemplate template)
     }
 
     // A setting has to be written as a literal, not computed, for the test to vouch for it.
-    private static T Literal<T>(JsonNode node, string property)
+    private static void AssertLiteral<T>(JsonNode node, string property, T expected)
     {
         var value = node[property] as JsonValue;
-        Assert.True(value is not null && value.TryGetValue(out T? _),
-            $"{property} must be the literal {typeof(T).Name}, found {node[property]?.ToJsonString() ?? "nothing"}.");
-        return value.GetValue<T>();
+        T? actual = default;
+        var isLiteral = value is not null && value.TryGetValue(out actual);
+
+        Assert.True(isLiteral && EqualityComparer<T>.Default.Equals(actual, expected),
+            $"{property} must be the literal {expected}, found {node[property]?.ToJsonString() ?? "nothing"}.");
     }
 }

@@ -12,6 +12,9 @@ public enum ProblemKind
     Unauthorized,
     PayloadTooLarge,
     UnsupportedMediaType,
+
+    /// <summary>The body is not JSON of the expected shape.</summary>
+    BadRequest,
 }
 
 /// <summary>
