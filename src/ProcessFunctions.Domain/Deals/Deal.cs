@@ -1,0 +1,100 @@
+using ProcessFunctions.Domain.Processes;
+
+namespace ProcessFunctions.Domain.Deals;
+
+public enum DealStatus
+{
+    Open,
+    Won,
+    Lost,
+}
+
+/// <summary>An amount in one ISO 4217 currency; amounts are never converted.</summary>
+public sealed record Money(decimal Amount, string Currency);
+
+/// <summary>Who completed a step of a deal, when, with what note and files, under which process version.</summary>
+public sealed record StepCompletion(
+    string StepId,
+    string CompletedBy,
+    DateTimeOffset CompletedAt,
+    string? Note,
+    IReadOnlyList<string> FileIds,
+    int ProcessVersion);
+
+/// <summary>A sales opportunity moving through the stages of one process.</summary>
+public sealed record Deal
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string ProcessId { get; init; }
+    public Money? Value { get; init; }
+    public required string OwnerId { get; init; }
+    public IReadOnlyList<string> AttendeeIds { get; init; } = [];
+    public required string StageId { get; init; }
+    public DateTimeOffset StageEnteredAt { get; init; }
+    public DealStatus Status { get; init; }
+
+    /// <summary>Completions of steps, including steps since deleted from the process (they stop counting).</summary>
+    public IReadOnlyList<StepCompletion> Completions { get; init; } = [];
+
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public string? LostReason { get; init; }
+
+    /// <summary>The progress frozen when the deal was won or lost; open deals follow the process.</summary>
+    public int? ClosedProgress { get; init; }
+
+    /// <summary>How many history entries the deal has; the next entry's number.</summary>
+    public long HistoryCount { get; init; }
+
+    public StepCompletion? CompletionOf(string stepId) => Completions.FirstOrDefault(c => c.StepId == stepId);
+
+    /// <summary>Completed weight over the process's total weight, in whole percent.</summary>
+    public int ProgressIn(ProcessDefinition process)
+    {
+        if (ClosedProgress is { } frozen)
+        {
+            return frozen;
+        }
+
+        var total = process.TotalWeight;
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var completed = process.AllSteps.Where(step => CompletionOf(step.Id) is not null).Sum(step => step.Weight);
+        return (int)Math.Round(100m * completed / total, MidpointRounding.AwayFromZero);
+    }
+}
+
+/// <summary>A deal as stored, with the tag that guards its next write.</summary>
+public sealed record StoredDeal(Deal Deal, string StorageTag);
+
+public enum HistoryKind
+{
+    Created,
+    StageChanged,
+    StepCompleted,
+    StepUncompleted,
+    Won,
+    Lost,
+    Reopened,
+    Updated,
+    Deleted,
+}
+
+/// <summary>One line of a deal's history: what happened, by whom, when, under which process version.</summary>
+public sealed record HistoryEntry(
+    long Sequence,
+    HistoryKind Kind,
+    string MemberId,
+    DateTimeOffset At,
+    int ProcessVersion,
+    string? StageId = null,
+    string? FromStageId = null,
+    string? StepId = null,
+    string? Note = null,
+    IReadOnlyList<string>? FileIds = null,
+    string? Reason = null);
