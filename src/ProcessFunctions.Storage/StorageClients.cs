@@ -55,6 +55,8 @@ public sealed class StorageClients
 
     public QueueClient Queue(string name) => Queues.GetQueueClient(Options.QueueName(name));
 
+    public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(Options.QueueName(name));
+
     private T WithCounter<T>(T clientOptions) where T : ClientOptions
     {
         clientOptions.AddPolicy(Counter, HttpPipelinePosition.PerRetry);

@@ -1,20 +1,33 @@
-using ProcessFunctions.Storage.Tables;
-
 namespace ProcessFunctions.Storage;
+
+public enum StorageResourceKind
+{
+    Table,
+    Queue,
+    Container,
+}
+
+/// <summary>A table, queue or blob container some feature needs; each feature registers its own.</summary>
+public sealed record StorageResource(StorageResourceKind Kind, string Name);
 
 /// <summary>
 /// Creates the tables, queues and containers the app uses when they are missing: in Azure the
 /// templates create them first and this finds them; against Azurite it makes them.
 /// </summary>
-public sealed class StorageInitializer(StorageClients storage)
+public sealed class StorageInitializer(StorageClients storage, IEnumerable<StorageResource> resources)
 {
-    public static readonly string[] TableNames = [AccountTableStore.TableName, ProcessTableStore.TableName];
-
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var name in TableNames)
+        foreach (var resource in resources.Distinct())
         {
-            await storage.Table(name).CreateIfNotExistsAsync(cancellationToken);
+            var create = resource.Kind switch
+            {
+                StorageResourceKind.Table => storage.Table(resource.Name).CreateIfNotExistsAsync(cancellationToken),
+                StorageResourceKind.Queue => storage.Queue(resource.Name).CreateIfNotExistsAsync(
+                    cancellationToken: cancellationToken),
+                _ => (Task)storage.Container(resource.Name).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            };
+            await create;
         }
     }
 }

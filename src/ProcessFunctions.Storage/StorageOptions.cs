@@ -19,5 +19,6 @@ public sealed class StorageOptions
 
     public string TableName(string name) => NamePrefix + name;
 
+    /// <summary>Queue and container names must be lower case.</summary>
     public string QueueName(string name) => (NamePrefix + name).ToLowerInvariant();
 }

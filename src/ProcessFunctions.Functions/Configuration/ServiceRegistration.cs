@@ -20,6 +20,8 @@ public static class ServiceRegistration
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IAccountStore, AccountTableStore>();
         services.AddSingleton<IProcessStore, ProcessTableStore>();
+        services.AddSingleton(new StorageResource(StorageResourceKind.Table, AccountTableStore.TableName));
+        services.AddSingleton(new StorageResource(StorageResourceKind.Table, ProcessTableStore.TableName));
 
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
@@ -36,6 +38,9 @@ public static class ServiceRegistration
             string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase),
             configuration[AppSettings.Key(AppSettings.ProvisioningKey)]));
         services.AddSingleton<HttpApi>();
+
+        services.AddDeals();
+        services.AddSideEffects(configuration);
         return services;
     }
 }
