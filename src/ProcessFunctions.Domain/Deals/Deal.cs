@@ -21,6 +21,10 @@ public sealed record StepCompletion(
     IReadOnlyList<string> FileIds,
     int ProcessVersion);
 
+/// <summary>A file stored for a deal, which completions can reference as proof.</summary>
+public sealed record DealFile(
+    string Id, string Name, string ContentType, long Size, string UploadedBy, DateTimeOffset UploadedAt);
+
 /// <summary>A sales opportunity moving through the stages of one process.</summary>
 public sealed record Deal
 {
@@ -37,6 +41,9 @@ public sealed record Deal
     /// <summary>Completions of steps, including steps since deleted from the process (they stop counting).</summary>
     public IReadOnlyList<StepCompletion> Completions { get; init; } = [];
 
+    /// <summary>Files uploaded to the deal; a completion may reference only these.</summary>
+    public IReadOnlyList<DealFile> Files { get; init; } = [];
+
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
@@ -47,6 +54,9 @@ public sealed record Deal
 
     /// <summary>How many history entries the deal has; the next entry's number.</summary>
     public long HistoryCount { get; init; }
+
+    /// <summary>Deleted deals keep their history but are gone from reads and lists.</summary>
+    public bool Deleted { get; init; }
 
     public StepCompletion? CompletionOf(string stepId) => Completions.FirstOrDefault(c => c.StepId == stepId);
 

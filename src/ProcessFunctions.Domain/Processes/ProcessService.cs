@@ -19,7 +19,8 @@ public static class ProcessETag
 }
 
 /// <summary>Reading and editing process definitions. Every change makes a new version.</summary>
-public sealed class ProcessService(IProcessStore store, IAccountStore accounts, TimeProvider clock)
+public sealed class ProcessService(
+    IProcessStore store, IAccountStore accounts, TimeProvider clock, ProcessCache? cache = null)
 {
     private const int MaxAttempts = 8;
 
@@ -161,6 +162,7 @@ public sealed class ProcessService(IProcessStore store, IAccountStore accounts, 
             };
             if (await store.SaveAsync(caller.AccountId, next, stored.StorageTag, makeDefault, cancellationToken))
             {
+                cache?.Forget(caller.AccountId, processId);
                 var isDefault = makeDefault
                     || await store.FindDefaultAsync(caller.AccountId, cancellationToken) == processId;
                 return new ProcessView(next, isDefault);

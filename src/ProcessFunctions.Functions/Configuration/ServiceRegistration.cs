@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessFunctions.Domain.Accounts;
+using ProcessFunctions.Domain.Common;
 using ProcessFunctions.Domain.Processes;
 using ProcessFunctions.Functions.Http;
 using ProcessFunctions.Storage;
@@ -37,6 +38,9 @@ public static class ServiceRegistration
             host,
             string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase),
             configuration[AppSettings.Key(AppSettings.ProvisioningKey)]));
+        services.AddSingleton<IIdempotencyStore, IdempotencyTableStore>();
+        services.AddSingleton(new StorageResource(StorageResourceKind.Table, IdempotencyTableStore.TableName));
+        services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<HttpApi>();
 
         services.AddDeals();

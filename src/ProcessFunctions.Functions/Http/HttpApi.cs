@@ -13,11 +13,18 @@ namespace ProcessFunctions.Functions.Http;
 /// authentication and tenant, role check, route id checks, and the mapping of any failure to
 /// a problem document without internals.
 /// </summary>
-public sealed partial class HttpApi(Authenticator authenticator, ProvisioningGuard provisioning, ILogger<HttpApi> logger)
+public sealed partial class HttpApi(
+    Authenticator authenticator,
+    ProvisioningGuard provisioning,
+    IdempotentRequests idempotency,
+    ILogger<HttpApi> logger)
 {
     private static readonly Problem Unexpected = new(
         (ProblemKind)(-1), "internal", "An unexpected error occurred.",
         "The request failed on our side and changed nothing that was not already saved; quote the correlation id.");
+
+    // Account creation has no account yet; its idempotency keys live in a partition of their own.
+    private const string ProvisioningScope = "provisioning";
 
     public async Task<IActionResult> RunAsync(
         HttpRequest request,
@@ -48,7 +55,9 @@ public sealed partial class HttpApi(Authenticator authenticator, ProvisioningGua
             {
                 ["AccountId"] = member.AccountId, ["MemberId"] = member.MemberId,
             });
-            return await endpoint(new RequestContext(request, member, cancellationToken));
+            var context = new RequestContext(request, member, cancellationToken);
+            return await idempotency.RunAsync(
+                request, member?.AccountId ?? ProvisioningScope, () => endpoint(context), cancellationToken);
         }
         catch (InvalidCursorException)
         {

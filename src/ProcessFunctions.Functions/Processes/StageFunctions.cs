@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ProcessFunctions.Domain.Common;
+using ProcessFunctions.Domain.Deals;
 using ProcessFunctions.Domain.Processes;
 using ProcessFunctions.Functions.Http;
 
 namespace ProcessFunctions.Functions.Processes;
 
 /// <summary>One change at a time to a process's stages; each makes a new version.</summary>
-public sealed class StageFunctions(HttpApi api, ProcessService processes)
+public sealed class StageFunctions(HttpApi api, ProcessService processes, DealService deals)
 {
     [Function(nameof(AddStage))]
     public Task<IActionResult> AddStage(
@@ -34,6 +35,7 @@ public sealed class StageFunctions(HttpApi api, ProcessService processes)
             ProcessFunctions.Respond(await EditAsync<RenameStageRequest>(processes, call, processId,
                 (current, body) => ProcessEditor.RenameStage(current, stageId, body.Name))));
 
+    /// <summary>A stage holding open deals is deleted only with <c>?moveDealsTo=</c> naming their new stage.</summary>
     [Function(nameof(DeleteStage))]
     public Task<IActionResult> DeleteStage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "processes/{processId}/stages/{stageId}")]
@@ -41,8 +43,13 @@ public sealed class StageFunctions(HttpApi api, ProcessService processes)
         string processId,
         string stageId) =>
         api.RunAsync(request, Access.Administrator, [processId, stageId], async call =>
-            ProcessFunctions.Respond(await processes.EditAsync(call.Caller, processId, call.IfMatch,
-                current => ProcessEditor.DeleteStage(current, stageId), call.CancellationToken)));
+        {
+            var moved = await deals.MoveOpenDealsAsync(
+                call.Caller, processId, stageId, call.Query("moveDealsTo"), call.CancellationToken);
+            return ProcessFunctions.Respond(await moved.ThenAsync(_ => processes.EditAsync(
+                call.Caller, processId, call.IfMatch, current => ProcessEditor.DeleteStage(current, stageId),
+                call.CancellationToken)));
+        });
 
     [Function(nameof(ReorderStages))]
     public Task<IActionResult> ReorderStages(
