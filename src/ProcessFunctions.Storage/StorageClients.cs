@@ -64,12 +64,56 @@ public sealed class StorageClients
     }
 }
 
-/// <summary>Counts HTTP requests sent to storage, retries included.</summary>
+/// <summary>
+/// Counts HTTP requests sent to storage, retries included: in total, and within a scope that
+/// follows one logical operation (an async flow), so that background work is not counted in.
+/// </summary>
 public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
 {
+    private static readonly AsyncLocal<Scope?> Current = new();
     private long _count;
 
     public long Count => Interlocked.Read(ref _count);
 
-    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+    /// <summary>Counts the requests of the current async flow until disposed.</summary>
+    public static Scope BeginScope() => Current.Value = new Scope();
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        Interlocked.Increment(ref _count);
+        Current.Value?.Record(message.Request);
+    }
+
+    /// <summary>The requests one operation sent, by kind.</summary>
+    public sealed class Scope : IDisposable
+    {
+        private readonly List<string> _requests = [];
+
+        public IReadOnlyList<string> Requests
+        {
+            get
+            {
+                lock (_requests)
+                {
+                    return _requests.ToList();
+                }
+            }
+        }
+
+        internal void Record(Request request)
+        {
+            lock (_requests)
+            {
+                _requests.Add($"{request.Method} {request.Uri.Host}:{request.Uri.Port}{request.Uri.Path}");
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Current.Value == this)
+            {
+                Current.Value = null;
+            }
+        }
+    }
 }

@@ -21,6 +21,9 @@ public static class ApiJson
             RespectRequiredConstructorParameters = true,
             NumberHandling = JsonNumberHandling.Strict,
             MaxDepth = 32,
+
+            // Responses are JSON, never embedded in HTML; escaping quotes and accents only hurts readers.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
