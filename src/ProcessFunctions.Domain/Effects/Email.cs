@@ -32,7 +32,7 @@ public sealed record EmailOutcome(bool Accepted, int? StatusCode, string? Detail
 /// </summary>
 public interface IEmailSender
 {
-    Task<EmailOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken);
+    Task<EmailOutcome> SendAsync(EmailMessage email, CancellationToken cancellationToken);
 }
 
 public sealed class EmailUnavailableException(string message, int? statusCode = null, Exception? inner = null)
