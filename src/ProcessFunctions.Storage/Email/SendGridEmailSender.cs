@@ -14,19 +14,24 @@ namespace ProcessFunctions.Storage.Email;
 /// refuses this one email for good and is returned as rejected.
 /// </summary>
 public sealed partial class SendGridEmailSender(
-    HttpClient http, EmailSettings settings, EmailRetryPolicy retry, ILogger<SendGridEmailSender> logger) : IEmailSender
+    IHttpClientFactory clients, EmailSettings settings, EmailRetryPolicy retry, ILogger<SendGridEmailSender> logger)
+    : IEmailSender
 {
-    private readonly SendGridClient _client = new(http, Options(settings));
+    /// <summary>The named HTTP client the SendGrid client sends through.</summary>
+    public const string ClientName = "sendgrid";
+
+    private readonly SendGridClientOptions _options = Options(settings);
 
     public async Task<EmailOutcome> SendAsync(EmailMessage email, CancellationToken cancellationToken)
     {
+        var client = new SendGridClient(clients.CreateClient(ClientName), _options);
         var message = Build(email);
         for (var attempt = 1; ; attempt++)
         {
             Response response;
             try
             {
-                response = await _client.SendEmailAsync(message, cancellationToken);
+                response = await client.SendEmailAsync(message, cancellationToken);
             }
             catch (Exception e) when (e is HttpRequestException
                 || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
