@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProcessFunctions(builder.Configuration, HostKind.DevHost);
 builder.Services.AddSingleton<DemoSeed>();
 builder.Services.AddRouting();
+builder.Services.AddHostedService<QueueTriggerHost>();
 
 var app = builder.Build();
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProcessFunctions.DevHost");
