@@ -35,7 +35,9 @@ public sealed record Deal
     public required string OwnerId { get; init; }
     public IReadOnlyList<string> AttendeeIds { get; init; } = [];
     public required string StageId { get; init; }
-    public DateTimeOffset StageEnteredAt { get; init; }
+
+    /// <summary>Every stay in a stage, oldest first; the last is open while the deal stands there and is open.</summary>
+    public IReadOnlyList<StageVisit> StageVisits { get; init; } = [];
     public DealStatus Status { get; init; }
 
     /// <summary>Completions of steps, including steps since deleted from the process (they stop counting).</summary>
@@ -58,6 +60,17 @@ public sealed record Deal
     /// <summary>Deleted deals keep their history but are gone from reads and lists.</summary>
     public bool Deleted { get; init; }
 
+    /// <summary>Counts every write of the deal, so that readers can tell which of two states is newer.</summary>
+    public long Revision { get; init; }
+
+    /// <summary>Ends the current stay in a stage (when the deal moves or closes).</summary>
+    public IReadOnlyList<StageVisit> LeaveStage(DateTimeOffset at) =>
+        StageVisits.Select(v => v.LeftAt is null ? v with { LeftAt = at } : v).ToList();
+
+    /// <summary>Starts a stay in <paramref name="stageId"/> after ending the current one.</summary>
+    public IReadOnlyList<StageVisit> EnterStage(string stageId, DateTimeOffset at) =>
+        [.. LeaveStage(at), new StageVisit(stageId, at, null)];
+
     public StepCompletion? CompletionOf(string stepId) => Completions.FirstOrDefault(c => c.StepId == stepId);
 
     /// <summary>Completed weight over the process's total weight, in whole percent.</summary>
@@ -78,6 +91,9 @@ public sealed record Deal
         return (int)Math.Round(100m * completed / total, MidpointRounding.AwayFromZero);
     }
 }
+
+/// <summary>A stay of a deal in a stage, from entering it to leaving it (or closing while in it).</summary>
+public sealed record StageVisit(string StageId, DateTimeOffset EnteredAt, DateTimeOffset? LeftAt);
 
 /// <summary>A deal as stored, with the tag that guards its next write.</summary>
 public sealed record StoredDeal(Deal Deal, string StorageTag);

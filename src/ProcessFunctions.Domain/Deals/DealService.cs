@@ -83,7 +83,8 @@ public sealed class DealService(
         {
             Id = Ids.New("deal"), Title = request.Title.Trim(), ProcessId = process.Id, Value = request.Value,
             OwnerId = ownerId, AttendeeIds = request.AttendeeIds.Distinct().ToList(), StageId = stage.Id,
-            StageEnteredAt = now, CreatedAt = now, UpdatedAt = now, HistoryCount = 1,
+            StageVisits = [new StageVisit(stage.Id, now, null)], CreatedAt = now, UpdatedAt = now, HistoryCount = 1,
+            Revision = 1,
         };
         var entry = new HistoryEntry(1, HistoryKind.Created, caller.MemberId, now, process.Version, StageId: stage.Id);
         var message = Message(DealEvents.Created, caller, deal, process, now);
@@ -150,7 +151,9 @@ public sealed class DealService(
                 DealRules.CheckKnown(errors, members, "attendeeIds", edited.AttendeeIds);
             }
 
-            return errors.Or(new DealChange(edited, Entry(HistoryKind.Updated, caller, now, process), null));
+            return errors.Or(new DealChange(
+                edited, Entry(HistoryKind.Updated, caller, now, process),
+                Message(DealEvents.Updated, caller, edited, process, now)));
         }, cancellationToken);
         return changed.Map(c => DealView.Of(c.Deal, c.Process));
     }
@@ -343,7 +346,11 @@ public sealed class DealService(
                 return Problem.Conflict("deal-open", "The deal is already open.");
             }
 
-            var reopened = deal with { Status = DealStatus.Open, ClosedAt = null, ClosedProgress = null, LostReason = null };
+            var reopened = deal with
+            {
+                Status = DealStatus.Open, ClosedAt = null, ClosedProgress = null, LostReason = null,
+                StageVisits = deal.EnterStage(deal.StageId, now),
+            };
             var entry = Entry(HistoryKind.Reopened, caller, now, process) with { StageId = deal.StageId };
             return new DealChange(reopened, entry, Message(DealEvents.Reopened, caller, reopened, process, now));
         }, cancellationToken);
@@ -354,7 +361,9 @@ public sealed class DealService(
     public async Task<Result<bool>> DeleteAsync(Caller caller, string dealId, CancellationToken cancellationToken)
     {
         var changed = await ChangeAsync(caller, dealId, (deal, process, now) =>
-            new DealChange(deal with { Deleted = true }, Entry(HistoryKind.Deleted, caller, now, process), null),
+            new DealChange(
+                deal with { Deleted = true }, Entry(HistoryKind.Deleted, caller, now, process),
+                Message(DealEvents.Deleted, caller, deal, process, now)),
             cancellationToken);
         return changed.Map(_ => true);
     }
@@ -441,7 +450,12 @@ public sealed class DealService(
             {
                 Sequence = found.Deal.Deal.HistoryCount + 1,
             }];
-            var deal = change.Deal with { UpdatedAt = now, HistoryCount = found.Deal.Deal.HistoryCount + history.Length };
+            var deal = change.Deal with
+            {
+                UpdatedAt = now,
+                HistoryCount = found.Deal.Deal.HistoryCount + history.Length,
+                Revision = found.Deal.Deal.Revision + 1,
+            };
             var messages = change.Message is null ? Array.Empty<EffectMessage>() : [change.Message];
             var write = new DealWrite(deal, found.Deal.StorageTag, history, messages);
             if (await deals.WriteAsync(caller.AccountId, write, cancellationToken))
@@ -473,7 +487,7 @@ public sealed class DealService(
     private static Result<DealChange> MoveChange(
         Caller caller, Deal deal, ProcessDefinition process, string stageId, DateTimeOffset now)
     {
-        var moved = deal with { StageId = stageId, StageEnteredAt = now };
+        var moved = deal with { StageId = stageId, StageVisits = deal.EnterStage(stageId, now) };
         var entry = Entry(HistoryKind.StageChanged, caller, now, process) with
         {
             StageId = stageId, FromStageId = deal.StageId,
@@ -491,6 +505,7 @@ public sealed class DealService(
         var closed = deal with
         {
             Status = status, ClosedAt = now, ClosedProgress = deal.ProgressIn(process), LostReason = reason,
+            StageVisits = deal.LeaveStage(now),
         };
         var kind = status == DealStatus.Won ? HistoryKind.Won : HistoryKind.Lost;
         var entry = Entry(kind, caller, now, process) with { StageId = deal.StageId, Reason = reason };

@@ -30,6 +30,12 @@ public interface IDealStore
     Task<Page<HistoryEntry>> ListHistoryAsync(
         string accountId, string dealId, PageRequest page, CancellationToken cancellationToken);
 
+    /// <summary>Every deal of the account, deleted ones included, for rebuilding derived data.</summary>
+    IAsyncEnumerable<Deal> ScanAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Writes deals that do not exist yet, in batches; for imports and benchmarks, without history.</summary>
+    Task ImportAsync(string accountId, IReadOnlyList<Deal> deals, CancellationToken cancellationToken);
+
     /// <summary>False when the deal changed since it was read (or, for an insert, already exists).</summary>
     Task<bool> WriteAsync(string accountId, DealWrite write, CancellationToken cancellationToken);
 }

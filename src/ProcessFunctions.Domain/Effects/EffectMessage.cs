@@ -15,6 +15,12 @@ public static class DealEvents
     public const string Reopened = "deal.reopened";
     public const string TaskCreated = "task.created";
 
+    /// <summary>Title, value, owner or attendees changed; statistics follow it, webhooks do not offer it.</summary>
+    public const string Updated = "deal.updated";
+
+    /// <summary>The deal was deleted; statistics drop it, webhooks do not offer it.</summary>
+    public const string Deleted = "deal.deleted";
+
     public static readonly IReadOnlyList<string> All =
         [Created, StageChanged, StepCompleted, StepUncompleted, Won, Lost, Reopened, TaskCreated];
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ProcessFunctions.Domain.Accounts;
 using ProcessFunctions.Domain.Common;
 using ProcessFunctions.Domain.Deals;
+using ProcessFunctions.Domain.Statistics;
 using ProcessFunctions.Domain.Tasks;
 using ProcessFunctions.Domain.Webhooks;
 
@@ -24,6 +25,7 @@ public sealed partial class EffectProcessor(
     WebhookPublisher webhooks,
     IEffectLedger ledger,
     IEffectFailureLog failures,
+    StatisticsService statistics,
     TimeProvider clock,
     ILogger<EffectProcessor> logger)
 {
@@ -65,6 +67,13 @@ public sealed partial class EffectProcessor(
 
     private async Task CarryOutAsync(EffectMessage message, CancellationToken cancellationToken)
     {
+        // Every deal event brings the pipeline statistics up to the deal's current state; the
+        // sync is idempotent, so a repeated message changes nothing.
+        if (message.Type != DealEvents.TaskCreated)
+        {
+            await statistics.SyncDealAsync(message.AccountId, message.DealId, cancellationToken);
+        }
+
         if (message.Type == DealEvents.StepCompleted && (message.HasEmail || message.FollowUpTask is not null))
         {
             var deal = (await deals.FindAsync(message.AccountId, message.DealId, cancellationToken))?.Deal;

@@ -180,7 +180,9 @@ public static class ProcessEditor
             CompletableBy = patch.CompletableBy.Or(step.CompletableBy)!,
             NoteRequired = patch.NoteRequired.Or(step.NoteRequired),
             Notify = patch.Notify.Or(step.Notify)!,
-            FollowUpTask = patch.FollowUpTask.Or(step.FollowUpTask),
+            FollowUpTask = patch.FollowUpTask.Or(step.FollowUpTask) is { } task
+                ? task with { Title = task.Title?.Trim()! }
+                : null,
         };
 
         var errors = new FieldErrors();

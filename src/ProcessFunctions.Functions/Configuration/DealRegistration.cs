@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using ProcessFunctions.Domain.Deals;
 using ProcessFunctions.Domain.Processes;
+using ProcessFunctions.Domain.Statistics;
 using ProcessFunctions.Storage;
 using ProcessFunctions.Storage.Blobs;
 using ProcessFunctions.Storage.Outbox;
@@ -28,6 +29,9 @@ public static class DealRegistration
         services.AddSingleton<IDealStore, DealTableStore>();
         services.AddSingleton<IDealFileStore, DealFileBlobStore>();
         services.AddSingleton<DealService>();
+        services.AddSingleton(new StorageResource(StorageResourceKind.Table, StatisticsTableStore.TableName));
+        services.AddSingleton<IStatisticsStore, StatisticsTableStore>();
+        services.AddSingleton<StatisticsService>();
         services.AddSingleton<DealFileService>();
 
         services.AddSingleton(new OutboxOptions());

@@ -85,6 +85,27 @@ public sealed class DealTableStore(StorageClients storage) : IDealStore
             row => JsonSerializer.Deserialize<HistoryEntry>(row.GetString("Entry"), ApiJson.Lenient)!,
             cancellationToken);
 
+    public async IAsyncEnumerable<Deal> ScanAsync(
+        string accountId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = _table.QueryAsync<TableEntity>(
+            TablePaging.StartsWith(accountId, DealPrefix), cancellationToken: cancellationToken);
+        await foreach (var row in rows)
+        {
+            yield return CompressedDocument.Read<Deal>(row);
+        }
+    }
+
+    public async Task ImportAsync(string accountId, IReadOnlyList<Deal> deals, CancellationToken cancellationToken)
+    {
+        foreach (var batch in deals.Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(
+                batch.Select(deal => new TableTransactionAction(TableTransactionActionType.Add, DealRow(accountId, deal))),
+                cancellationToken);
+        }
+    }
+
     public async Task<bool> WriteAsync(string accountId, DealWrite write, CancellationToken cancellationToken)
     {
         var deal = DealRow(accountId, write.Deal);

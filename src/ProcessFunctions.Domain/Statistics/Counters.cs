@@ -1,0 +1,66 @@
+namespace ProcessFunctions.Domain.Statistics;
+
+/// <summary>
+/// Named figures that add up: one deal's contribution to the statistics, or the sum over the
+/// deals of a cohort. Zeros are dropped so that stored documents stay small.
+/// </summary>
+public sealed class Counters : Dictionary<string, decimal>
+{
+    public Counters()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    public Counters(IDictionary<string, decimal> values)
+        : base(values, StringComparer.Ordinal)
+    {
+    }
+
+    public decimal Get(string name) => TryGetValue(name, out var value) ? value : 0;
+
+    public void Increment(string name, decimal by = 1)
+    {
+        var value = Get(name) + by;
+        if (value == 0)
+        {
+            Remove(name);
+        }
+        else
+        {
+            this[name] = value;
+        }
+    }
+
+    /// <summary>Adds (sign 1) or subtracts (sign -1) another set of counters.</summary>
+    public Counters Add(IReadOnlyDictionary<string, decimal> other, int sign = 1)
+    {
+        foreach (var (name, value) in other)
+        {
+            Increment(name, sign * value);
+        }
+
+        return this;
+    }
+}
+
+/// <summary>The group of deals one aggregate row sums: a process, an owner and a creation month.</summary>
+public sealed record CohortKey(string ProcessId, string OwnerId, string Month)
+{
+    public static string MonthOf(DateTimeOffset createdAt) =>
+        createdAt.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The names of stages and steps as last seen, so that removed ones can still be shown.</summary>
+public sealed record Labels(IReadOnlyDictionary<string, string> Stages, IReadOnlyDictionary<string, StepLabel> Steps)
+{
+    public static readonly Labels None = new(new Dictionary<string, string>(), new Dictionary<string, StepLabel>());
+
+    public Labels Merge(Labels newer) => new(
+        Stages.Concat(newer.Stages).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+        Steps.Concat(newer.Steps).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+}
+
+public sealed record StepLabel(string Name, string StageId);
+
+/// <summary>The aggregate of one cohort: counters and labels.</summary>
+public sealed record CohortAggregate(CohortKey Key, Counters Counters, Labels Labels);

@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using ProcessFunctions.Domain.Accounts;
+using ProcessFunctions.Domain.Common;
+using ProcessFunctions.Domain.Deals;
+using ProcessFunctions.Domain.Processes;
+
+namespace ProcessFunctions.Domain.Statistics;
+
+/// <summary>Which deals the statistics cover: creation months (inclusive), an owner, a currency.</summary>
+public sealed record StatisticsQuery(string? FromMonth, string? ToMonth, string? OwnerId, string? Currency);
+
+/// <summary>
+/// Pipeline statistics kept as aggregates per process, owner and creation month, so that a
+/// question reads a number of rows bounded by owners times months, never the deals.
+/// </summary>
+public sealed partial class StatisticsService(
+    IStatisticsStore store, IDealStore deals, ProcessCache processes, IProcessStore processStore)
+{
+    private const int MaxAttempts = 64;
+
+    public static Result<StatisticsQuery> Parse(string? from, string? to, string? ownerId, string? currency)
+    {
+        var errors = new FieldErrors();
+        if (from is not null && !Month().IsMatch(from))
+        {
+            errors.Add("from", "Must be a month as yyyy-MM.");
+        }
+
+        if (to is not null && !Month().IsMatch(to))
+        {
+            errors.Add("to", "Must be a month as yyyy-MM.");
+        }
+
+        if (from is not null && to is not null && string.CompareOrdinal(from, to) > 0 && !errors.Any)
+        {
+            errors.Add("to", "Must not be before from.");
+        }
+
+        if (ownerId is not null)
+        {
+            errors.Id("ownerId", ownerId);
+        }
+
+        if (currency is not null && !Currency().IsMatch(currency))
+        {
+            errors.Add("currency", "Must be an ISO 4217 code such as EUR.");
+        }
+
+        return errors.Or(new StatisticsQuery(from, to, ownerId, currency));
+    }
+
+    public async Task<Result<ProcessStatistics>> GetAsync(
+        Caller caller, string processId, StatisticsQuery query, CancellationToken cancellationToken)
+    {
+        var process = await processes.GetAsync(caller.AccountId, processId, cancellationToken);
+        if (process is null)
+        {
+            return Problem.NotFound("process");
+        }
+
+        var cohorts = await store.ListCohortsAsync(
+            caller.AccountId, processId, query.FromMonth, query.ToMonth, query.OwnerId, cancellationToken);
+        var totals = new Counters();
+        var labels = Labels.None;
+        foreach (var cohort in cohorts)
+        {
+            totals.Add(cohort.Counters);
+            labels = labels.Merge(cohort.Labels);
+        }
+
+        return StatisticsReport.Build(process, totals, labels, query);
+    }
+
+    /// <summary>
+    /// Replaces the deal's previous contribution with its current one. Safe to run any number of
+    /// times for any event of the deal: a snapshot at the same or a newer revision means done.
+    /// </summary>
+    public async Task SyncDealAsync(string accountId, string dealId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var deal = (await deals.FindAsync(accountId, dealId, cancellationToken))?.Deal;
+            var snapshot = await store.FindSnapshotAsync(accountId, dealId, cancellationToken);
+            if (deal is null || (snapshot is not null && snapshot.Value.Revision >= deal.Revision))
+            {
+                return;
+            }
+
+            var process = await processes.GetAsync(accountId, deal.ProcessId, cancellationToken)
+                ?? throw new InvalidOperationException($"Deal {dealId} refers to a missing process.");
+            var update = await PlanAsync(accountId, deal, process, snapshot, cancellationToken);
+            if (await store.ApplyAsync(accountId, update, cancellationToken))
+            {
+                return;
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 5 + attempt), cancellationToken);
+        }
+
+        throw new InvalidOperationException($"Statistics of deal {dealId} kept changing; the message is retried.");
+    }
+
+    /// <summary>Recomputes every aggregate of the account from its deals, replacing what is stored.</summary>
+    public async Task<int> RebuildAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var cohorts = new Dictionary<CohortKey, CohortAggregate>();
+        var snapshots = new List<(string, DealSnapshot)>();
+        var definitions = new Dictionary<string, ProcessDefinition?>(StringComparer.Ordinal);
+        var count = 0;
+        await foreach (var deal in deals.ScanAsync(accountId, cancellationToken))
+        {
+            if (!definitions.TryGetValue(deal.ProcessId, out var process))
+            {
+                process = (await processStore.FindAsync(accountId, deal.ProcessId, cancellationToken))?.Definition;
+                definitions[deal.ProcessId] = process;
+            }
+
+            if (process is null)
+            {
+                continue;
+            }
+
+            var key = DealContribution.Cohort(deal);
+            var contribution = DealContribution.Of(deal, process);
+            var cohort = cohorts.GetValueOrDefault(key) ?? new CohortAggregate(key, new Counters(), Labels.None);
+            cohorts[key] = cohort with
+            {
+                Counters = cohort.Counters.Add(contribution),
+                Labels = cohort.Labels.Merge(DealContribution.LabelsOf(process)),
+            };
+            snapshots.Add((deal.Id, new DealSnapshot(key, deal.Revision, contribution)));
+            count++;
+        }
+
+        await store.ReplaceAllAsync(accountId, cohorts.Values.ToList(), snapshots, cancellationToken);
+        return count;
+    }
+
+    private async Task<StatisticsUpdate> PlanAsync(
+        string accountId, Deal deal, ProcessDefinition process, Tagged<DealSnapshot>? snapshot,
+        CancellationToken cancellationToken)
+    {
+        var key = DealContribution.Cohort(deal);
+        var contribution = DealContribution.Of(deal, process);
+        var touched = new Dictionary<CohortKey, Tagged<CohortAggregate>>();
+
+        async Task<Tagged<CohortAggregate>> CohortAsync(CohortKey cohortKey) =>
+            touched.GetValueOrDefault(cohortKey)
+            ?? await store.FindCohortAsync(accountId, cohortKey, cancellationToken)
+            ?? new Tagged<CohortAggregate>(new CohortAggregate(cohortKey, new Counters(), Labels.None), null);
+
+        if (snapshot is not null)
+        {
+            var previous = await CohortAsync(snapshot.Value.Cohort);
+            previous.Value.Counters.Add(snapshot.Value.Counters, -1);
+            touched[snapshot.Value.Cohort] = previous;
+        }
+
+        var target = await CohortAsync(key);
+        target.Value.Counters.Add(contribution);
+        touched[key] = target with
+        {
+            Value = target.Value with { Labels = target.Value.Labels.Merge(DealContribution.LabelsOf(process)) },
+        };
+
+        return new StatisticsUpdate(
+            deal.Id,
+            new Tagged<DealSnapshot>(new DealSnapshot(key, deal.Revision, contribution), snapshot?.Tag),
+            touched.Values.ToList());
+    }
+
+    [GeneratedRegex("^[0-9]{4}-(0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
+    private static partial Regex Month();
+
+    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Currency();
+}
