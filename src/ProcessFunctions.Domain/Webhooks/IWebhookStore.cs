@@ -22,7 +22,8 @@ public interface IWebhookStore
     Task<StoredDelivery?> FindDeliveryAsync(
         string accountId, string webhookId, DateTimeOffset eventAt, string deliveryId, CancellationToken cancellationToken);
 
-    Task<bool> ReplaceDeliveryAsync(
+    /// <summary>The delivery's new storage tag, or null when it changed since it was read.</summary>
+    Task<string?> ReplaceDeliveryAsync(
         string accountId, WebhookDelivery delivery, string storageTag, CancellationToken cancellationToken);
 
     /// <summary>The most recent deliveries of a webhook, newest event first.</summary>

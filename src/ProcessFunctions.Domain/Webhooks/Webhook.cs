@@ -42,6 +42,9 @@ public enum DeliveryStatus
     /// <summary>Recorded; its first attempt is queued.</summary>
     Pending,
 
+    /// <summary>An attempt is being made right now.</summary>
+    Sending,
+
     /// <summary>An attempt failed; the next one is queued with a delay.</summary>
     Retrying,
     Succeeded,
@@ -71,9 +74,6 @@ public sealed record WebhookDelivery
     public string? Error { get; init; }
     public DateTimeOffset? LastAttemptAt { get; init; }
     public DateTimeOffset? NextAttemptAt { get; init; }
-
-    /// <summary>True once the first attempt's job is on the queue.</summary>
-    public bool Enqueued { get; init; }
 
     public bool IsSettled => Status is DeliveryStatus.Succeeded or DeliveryStatus.Failed or DeliveryStatus.Cancelled;
 }

@@ -28,8 +28,9 @@ public sealed partial class WebhookDeliverer(
     {
         var job = JsonSerializer.Deserialize<DeliveryJob>(jobText, ApiJson.Lenient)
             ?? throw new InvalidDataException("The webhook-deliveries message is empty.");
+        var now = clock.GetUtcNow();
         var stored = await store.FindDeliveryAsync(job.AccountId, job.WebhookId, job.EventAt, job.DeliveryId, cancellationToken);
-        if (stored is null || stored.Delivery.IsSettled || job.Attempt <= stored.Delivery.Attempts)
+        if (stored is null || !IsDue(stored.Delivery, job, now))
         {
             LogStaleJob(logger, job.DeliveryId, job.Attempt);
             return;
@@ -50,9 +51,19 @@ public sealed partial class WebhookDeliverer(
             return;
         }
 
-        var now = clock.GetUtcNow();
+        // Taking the attempt under the delivery's tag: of two copies of one job, only one posts.
+        var attempts = job.Attempt;
+        var tag = await store.ReplaceDeliveryAsync(job.AccountId, delivery with
+        {
+            Status = DeliveryStatus.Sending, Attempts = attempts, LastAttemptAt = now, NextAttemptAt = null,
+        }, stored.StorageTag, cancellationToken);
+        if (tag is null)
+        {
+            LogStaleJob(logger, job.DeliveryId, job.Attempt);
+            return;
+        }
+
         var result = await AttemptAsync(webhook, delivery, now, cancellationToken);
-        var attempts = delivery.Attempts + 1;
         var next = result.IsSuccess ? null : policy.DelayAfter(attempts, Random.Shared.NextDouble());
         if (next is { } delay)
         {
@@ -69,8 +80,7 @@ public sealed partial class WebhookDeliverer(
             Error = result.Error,
             LastAttemptAt = now,
             NextAttemptAt = now + next,
-            Enqueued = true,
-        }, stored.StorageTag, cancellationToken);
+        }, tag, cancellationToken);
         LogAttempt(logger, delivery.Id, webhook.Id, attempts, result.StatusCode, status);
 
         if (await RecordOutcomeAsync(job.AccountId, webhook.Id, result.IsSuccess, now, cancellationToken) is { } disabled)
@@ -79,6 +89,17 @@ public sealed partial class WebhookDeliverer(
             await alerts.EnsureDisabledNoticeAsync(job.AccountId, disabled, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Whether the job asks for the delivery's next attempt. A job for an attempt already made is a
+    /// duplicate, unless that attempt was left unfinished (its worker crashed) for longer than it
+    /// could have run, in which case this job makes it again.
+    /// </summary>
+    private bool IsDue(WebhookDelivery delivery, DeliveryJob job, DateTimeOffset now) =>
+        !delivery.IsSettled
+        && (job.Attempt == delivery.Attempts + 1
+            || (job.Attempt == delivery.Attempts && delivery.Status == DeliveryStatus.Sending
+                && delivery.LastAttemptAt + (policy.Timeout * 3) < now));
 
     private async Task<TransportResult> AttemptAsync(
         Webhook webhook, WebhookDelivery delivery, DateTimeOffset now, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class WebhookTableStore(StorageClients storage) : IWebhookStore
     private static readonly string[] DeliveryColumns =
     [
         "RowKey", "WebhookId", "EventId", "EventType", "EventAt", "Status", "Attempts", "ResponseCode", "Error",
-        "LastAttemptAt", "NextAttemptAt", "Enqueued",
+        "LastAttemptAt", "NextAttemptAt",
     ];
 
     private readonly TableClient _table = storage.Table(TableName);
@@ -113,18 +113,18 @@ public sealed class WebhookTableStore(StorageClients storage) : IWebhookStore
             : null;
     }
 
-    public async Task<bool> ReplaceDeliveryAsync(
+    public async Task<string?> ReplaceDeliveryAsync(
         string accountId, WebhookDelivery delivery, string storageTag, CancellationToken cancellationToken)
     {
         try
         {
-            var etag = string.IsNullOrEmpty(storageTag) ? ETag.All : new ETag(storageTag);
-            await _table.UpdateEntityAsync(ToEntity(accountId, delivery), etag, TableUpdateMode.Replace, cancellationToken);
-            return true;
+            var response = await _table.UpdateEntityAsync(
+                ToEntity(accountId, delivery), new ETag(storageTag), TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag?.ToString() ?? "";
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
-            return false;
+            return null;
         }
     }
 
@@ -193,7 +193,6 @@ public sealed class WebhookTableStore(StorageClients storage) : IWebhookStore
             ["Error"] = delivery.Error,
             ["LastAttemptAt"] = delivery.LastAttemptAt,
             ["NextAttemptAt"] = delivery.NextAttemptAt,
-            ["Enqueued"] = delivery.Enqueued,
         };
         CompressedDocument.Write(row, delivery.Body);
         return row;
@@ -213,6 +212,5 @@ public sealed class WebhookTableStore(StorageClients storage) : IWebhookStore
         Error = row.GetString("Error"),
         LastAttemptAt = row.GetDateTimeOffset("LastAttemptAt"),
         NextAttemptAt = row.GetDateTimeOffset("NextAttemptAt"),
-        Enqueued = row.GetBoolean("Enqueued") ?? false,
     };
 }
