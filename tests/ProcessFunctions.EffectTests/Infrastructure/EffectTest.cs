@@ -38,6 +38,10 @@ public abstract class EffectTest(AzuriteFixture azurite, bool allowPrivateTarget
     protected virtual EffectsFactory CreateFactory(string connectionString, string sendGridHost, bool allowPrivate) =>
         new(connectionString, sendGridHost, allowPrivate);
 
+    protected Task<JsonObject> CompleteStepAsync(TeamDeal deal, TeamMember member, string note) =>
+        JsonAsync(HttpMethod.Post, $"deals/{deal.DealId}/steps/{deal.StepId}/completion", member.Key, new { note },
+            HttpStatusCode.Created);
+
     public async Task DisposeAsync()
     {
         _http?.Dispose();

@@ -16,7 +16,8 @@ namespace ProcessFunctions.EffectTests.Infrastructure;
 /// polling and retry waits shortened so failures play out in seconds. The dequeue count,
 /// batch size and encoding stay those of host.json.
 /// </summary>
-public sealed class EffectsFactory(string connectionString, string sendGridHost, bool allowPrivateTargets = true)
+public sealed class EffectsFactory(
+    string connectionString, string sendGridHost, bool allowPrivateTargets = true, string? pickupDirectory = null)
     : WebApplicationFactory<devhost::Program>
 {
     public const string PublicUrl = "https://app.example";
@@ -36,7 +37,9 @@ public sealed class EffectsFactory(string connectionString, string sendGridHost,
         builder.UseSetting(AppSettings.StorageConnectionName, connectionString);
         builder.UseSetting(AppSettings.Key(AppSettings.StorageNamePrefix), NamePrefix);
         builder.UseSetting(AppSettings.Key(AppSettings.ProvisioningKey), ProvisioningKey);
-        builder.UseSetting(AppSettings.Key(AppSettings.SendGridApiKey), "SG.fake-test-key");
+        // With a pickup directory there is no SendGrid key: email goes to .eml files, as in local development.
+        builder.UseSetting(AppSettings.Key(AppSettings.SendGridApiKey), pickupDirectory is null ? "SG.fake-test-key" : "");
+        builder.UseSetting(AppSettings.Key(AppSettings.EmailPickupDirectory), pickupDirectory ?? "");
         builder.UseSetting(AppSettings.Key(AppSettings.SendGridHost), sendGridHost);
         builder.UseSetting(AppSettings.Key(AppSettings.SendGridFromAddress), "notifications@acme.example");
         builder.UseSetting(AppSettings.Key(AppSettings.PublicUrl), PublicUrl);
