@@ -383,8 +383,11 @@ public sealed class DealService(
     public async Task<Result<DealFile>> FindFileAsync(
         Caller caller, string dealId, string fileId, CancellationToken cancellationToken)
     {
+        // A deleted deal is gone from reads, its files with it.
         var found = await deals.FindAsync(caller.AccountId, dealId, cancellationToken);
-        return found?.Deal.Files.FirstOrDefault(f => f.Id == fileId) is { } file ? file : Problem.NotFound("file");
+        return found is { Deal.Deleted: false } && found.Deal.Files.FirstOrDefault(f => f.Id == fileId) is { } file
+            ? file
+            : Problem.NotFound("file");
     }
 
     /// <summary>Moves every open deal standing in a stage, before the stage is deleted.</summary>
