@@ -16,11 +16,18 @@ public sealed class Counters : Dictionary<string, decimal>
     {
     }
 
+    // Dividing by one at the largest scale drops trailing zeros: 1334.56 - 1234.56 is 100, not 100.00.
+    private const decimal One = 1.0000000000000000000000000000m;
+
     public decimal Get(string name) => TryGetValue(name, out var value) ? value : 0;
 
+    /// <summary>
+    /// Adds to a counter, kept without trailing zeros so that a sum reached by adding and
+    /// subtracting reads the same as the sum computed afresh.
+    /// </summary>
     public void Increment(string name, decimal by = 1)
     {
-        var value = Get(name) + by;
+        var value = (Get(name) + by) / One;
         if (value == 0)
         {
             Remove(name);
