@@ -37,6 +37,18 @@ public static class DealContribution
 
     public static string LostValue(string currency) => $"lostValue|{currency}";
 
+    /// <summary>A counter of the deals valued in one currency; the currency filter reads only these.</summary>
+    public static string InCurrency(string currency, string name) => $"currency|{currency}|{name}";
+
+    /// <summary>The counters of the deals valued in <paramref name="currency"/>, under their plain names.</summary>
+    public static Counters OfCurrency(Counters totals, string currency)
+    {
+        var prefix = InCurrency(currency, "");
+        return new Counters(totals
+            .Where(counter => counter.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(counter => counter.Key[prefix.Length..], counter => counter.Value, StringComparer.Ordinal));
+    }
+
     public static CohortKey Cohort(Deal deal) => new(deal.ProcessId, deal.OwnerId, CohortKey.MonthOf(deal.CreatedAt));
 
     public static Counters Of(Deal deal, ProcessDefinition process)
@@ -97,6 +109,15 @@ public static class DealContribution
                 }
 
                 break;
+        }
+
+        if (value is not null)
+        {
+            // Each figure again under the deal's currency, so that a currency selects deals, not only amounts.
+            foreach (var (name, amount) in counters.ToList())
+            {
+                counters.Increment(InCurrency(value.Currency, name), amount);
+            }
         }
 
         return counters;

@@ -9,6 +9,11 @@ public static class StatisticsReport
     public static ProcessStatistics Build(
         ProcessDefinition process, Counters totals, Labels labels, StatisticsQuery query)
     {
+        if (query.Currency is { } currency)
+        {
+            totals = OfCurrency(totals, currency);
+        }
+
         var current = process.Stages.Select(stage => stage.Id).ToHashSet(StringComparer.Ordinal);
         var currentSteps = process.AllSteps.Select(step => step.Id).ToHashSet(StringComparer.Ordinal);
         var archivedStages = totals.Keys
