@@ -69,5 +69,24 @@ public sealed record Labels(IReadOnlyDictionary<string, string> Stages, IReadOnl
 
 public sealed record StepLabel(string Name, string StageId);
 
-/// <summary>The aggregate of one cohort: counters and labels.</summary>
-public sealed record CohortAggregate(CohortKey Key, Counters Counters, Labels Labels);
+/// <summary>
+/// The aggregates of one process for the deals created in one month: counters per owner, and
+/// the labels of the stages and steps they mention. One row each, so that a statistics call
+/// reads one row per month whatever the number of deals.
+/// </summary>
+public sealed record MonthAggregate(string ProcessId, string Month, Dictionary<string, Counters> Owners, Labels Labels)
+{
+    public static MonthAggregate Empty(string processId, string month) =>
+        new(processId, month, new Dictionary<string, Counters>(StringComparer.Ordinal), Labels.None);
+
+    public Counters Owner(string ownerId)
+    {
+        if (!Owners.TryGetValue(ownerId, out var counters))
+        {
+            counters = new Counters();
+            Owners[ownerId] = counters;
+        }
+
+        return counters;
+    }
+}

@@ -10,8 +10,8 @@ namespace ProcessFunctions.Domain.Statistics;
 public sealed record StatisticsQuery(string? FromMonth, string? ToMonth, string? OwnerId, string? Currency);
 
 /// <summary>
-/// Pipeline statistics kept as aggregates per process, owner and creation month, so that a
-/// question reads a number of rows bounded by owners times months, never the deals.
+/// Pipeline statistics kept as aggregates per process and creation month (counters per owner
+/// inside), so that a question reads one row per month, never the deals.
 /// </summary>
 public sealed partial class StatisticsService(
     IStatisticsStore store, IDealStore deals, ProcessCache processes, IProcessStore processStore)
@@ -58,14 +58,21 @@ public sealed partial class StatisticsService(
             return Problem.NotFound("process");
         }
 
-        var cohorts = await store.ListCohortsAsync(
-            caller.AccountId, processId, query.FromMonth, query.ToMonth, query.OwnerId, cancellationToken);
+        var months = await store.ListMonthsAsync(
+            caller.AccountId, processId, query.FromMonth, query.ToMonth, cancellationToken);
         var totals = new Counters();
         var labels = Labels.None;
-        foreach (var cohort in cohorts)
+        foreach (var month in months)
         {
-            totals.Add(cohort.Counters);
-            labels = labels.Merge(cohort.Labels);
+            foreach (var (ownerId, counters) in month.Owners)
+            {
+                if (query.OwnerId is null || query.OwnerId == ownerId)
+                {
+                    totals.Add(counters);
+                }
+            }
+
+            labels = labels.Merge(month.Labels);
         }
 
         return StatisticsReport.Build(process, totals, labels, query);
@@ -103,10 +110,9 @@ public sealed partial class StatisticsService(
     /// <summary>Recomputes every aggregate of the account from its deals, replacing what is stored.</summary>
     public async Task<int> RebuildAsync(string accountId, CancellationToken cancellationToken)
     {
-        var cohorts = new Dictionary<CohortKey, CohortAggregate>();
+        var months = new Dictionary<(string ProcessId, string Month), MonthAggregate>();
         var snapshots = new List<(string, DealSnapshot)>();
         var definitions = new Dictionary<string, ProcessDefinition?>(StringComparer.Ordinal);
-        var count = 0;
         await foreach (var deal in deals.ScanAsync(accountId, cancellationToken))
         {
             if (!definitions.TryGetValue(deal.ProcessId, out var process))
@@ -122,18 +128,18 @@ public sealed partial class StatisticsService(
 
             var key = DealContribution.Cohort(deal);
             var contribution = DealContribution.Of(deal, process);
-            var cohort = cohorts.GetValueOrDefault(key) ?? new CohortAggregate(key, new Counters(), Labels.None);
-            cohorts[key] = cohort with
+            var month = months.GetValueOrDefault((key.ProcessId, key.Month))
+                ?? MonthAggregate.Empty(key.ProcessId, key.Month);
+            month.Owner(key.OwnerId).Add(contribution);
+            months[(key.ProcessId, key.Month)] = month with
             {
-                Counters = cohort.Counters.Add(contribution),
-                Labels = cohort.Labels.Merge(DealContribution.LabelsOf(process)),
+                Labels = month.Labels.Merge(DealContribution.LabelsOf(process)),
             };
             snapshots.Add((deal.Id, new DealSnapshot(key, deal.Revision, contribution)));
-            count++;
         }
 
-        await store.ReplaceAllAsync(accountId, cohorts.Values.ToList(), snapshots, cancellationToken);
-        return count;
+        await store.ReplaceAllAsync(accountId, months.Values.ToList(), snapshots, cancellationToken);
+        return snapshots.Count;
     }
 
     private async Task<StatisticsUpdate> PlanAsync(
@@ -142,23 +148,27 @@ public sealed partial class StatisticsService(
     {
         var key = DealContribution.Cohort(deal);
         var contribution = DealContribution.Of(deal, process);
-        var touched = new Dictionary<CohortKey, Tagged<CohortAggregate>>();
+        var touched = new Dictionary<(string ProcessId, string Month), Tagged<MonthAggregate>>();
 
-        async Task<Tagged<CohortAggregate>> CohortAsync(CohortKey cohortKey) =>
-            touched.GetValueOrDefault(cohortKey)
-            ?? await store.FindCohortAsync(accountId, cohortKey, cancellationToken)
-            ?? new Tagged<CohortAggregate>(new CohortAggregate(cohortKey, new Counters(), Labels.None), null);
+        async Task<Tagged<MonthAggregate>> MonthAsync(CohortKey cohort)
+        {
+            var monthKey = (cohort.ProcessId, cohort.Month);
+            var month = touched.GetValueOrDefault(monthKey)
+                ?? await store.FindMonthAsync(accountId, cohort.ProcessId, cohort.Month, cancellationToken)
+                ?? new Tagged<MonthAggregate>(MonthAggregate.Empty(cohort.ProcessId, cohort.Month), null);
+            touched[monthKey] = month;
+            return month;
+        }
 
         if (snapshot is not null)
         {
-            var previous = await CohortAsync(snapshot.Value.Cohort);
-            previous.Value.Counters.Add(snapshot.Value.Counters, -1);
-            touched[snapshot.Value.Cohort] = previous;
+            var previous = snapshot.Value;
+            (await MonthAsync(previous.Cohort)).Value.Owner(previous.Cohort.OwnerId).Add(previous.Counters, -1);
         }
 
-        var target = await CohortAsync(key);
-        target.Value.Counters.Add(contribution);
-        touched[key] = target with
+        var target = await MonthAsync(key);
+        target.Value.Owner(key.OwnerId).Add(contribution);
+        touched[(key.ProcessId, key.Month)] = target with
         {
             Value = target.Value with { Labels = target.Value.Labels.Merge(DealContribution.LabelsOf(process)) },
         };
