@@ -14,6 +14,7 @@ namespace ProcessFunctions.Storage.Outbox;
 public sealed class OutboxCleanup(StorageClients storage) : BackgroundService
 {
     private const int BatchSize = 100;
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(500);
     private readonly Channel<(string AccountId, string MessageId)> _sent =
         Channel.CreateBounded<(string, string)>(new BoundedChannelOptions(10_000)
         {
@@ -29,6 +30,8 @@ public sealed class OutboxCleanup(StorageClients storage) : BackgroundService
         var batch = new List<(string AccountId, string MessageId)>(BatchSize);
         while (await _sent.Reader.WaitToReadAsync(stoppingToken))
         {
+            // Waiting a moment lets rows gather, so that busy periods cost few, full batches.
+            await Task.Delay(Gather, stoppingToken);
             while (batch.Count < BatchSize && _sent.Reader.TryRead(out var item))
             {
                 batch.Add(item);
