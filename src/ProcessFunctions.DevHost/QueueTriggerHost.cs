@@ -188,20 +188,20 @@ public sealed partial class QueueTriggerHost(
         }
     }
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5040, Level = LogLevel.Information,
         Message = "Running {Count} queue functions: batch size {BatchSize}, max dequeue count {MaxDequeueCount}, visibility timeout {VisibilityTimeout}")]
     private static partial void LogStarted(
         ILogger logger, int count, int batchSize, int maxDequeueCount, TimeSpan visibilityTimeout);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5041, Level = LogLevel.Warning,
         Message = "Function {Function} failed on message {MessageId} (dequeue {DequeueCount})")]
     private static partial void LogFunctionFailed(
         ILogger logger, Exception exception, string function, string messageId, long dequeueCount);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 5042, Level = LogLevel.Error,
         Message = "Message {MessageId} moved from {Queue} to its poison queue after {DequeueCount} dequeues")]
     private static partial void LogPoisoned(ILogger logger, string messageId, string queue, long dequeueCount);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed")]
+    [LoggerMessage(EventId = 5043, Level = LogLevel.Warning, Message = "Polling queue {Queue} failed")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, string queue);
 }

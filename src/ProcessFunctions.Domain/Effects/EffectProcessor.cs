@@ -124,14 +124,14 @@ public sealed partial class EffectProcessor(
         _ => $"{e.GetType().Name}: {e.Message}",
     };
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Processed {EventType} message {MessageId}")]
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Processed {EventType} message {MessageId}")]
     private static partial void LogProcessed(ILogger logger, string eventType, string messageId);
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning,
         Message = "Processing {EventType} message {MessageId} failed; the queue will retry it")]
     private static partial void LogFailed(ILogger logger, Exception exception, string eventType, string messageId);
 
-    [LoggerMessage(EventId = 2020, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error,
         Message = "{Kind}: message {MessageId} of account {AccountId} failed past its maximum dequeue count and was recorded")]
     private static partial void LogPoisoned(ILogger logger, FailureKind kind, string messageId, string accountId);
 }

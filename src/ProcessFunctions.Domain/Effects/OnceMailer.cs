@@ -65,15 +65,15 @@ public sealed partial class OnceMailer(
         LogRejected(logger, origin.MessageId, recipient.MemberId, outcome.StatusCode);
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information,
         Message = "Notification for message {MessageId} sent to member {MemberId} ({Where})")]
     private static partial void LogSent(ILogger logger, string messageId, string memberId, string? where);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning,
         Message = "Notification for message {MessageId} to member {MemberId} was refused for good with status {Status}")]
     private static partial void LogRejected(ILogger logger, string messageId, string memberId, int? status);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Information,
         Message = "Notification for message {MessageId} to member {MemberId} was already sent; duplicate skipped")]
     private static partial void LogDuplicate(ILogger logger, string messageId, string memberId);
 }

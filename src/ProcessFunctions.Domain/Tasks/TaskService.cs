@@ -218,10 +218,10 @@ public sealed partial class TaskService(
     private static Problem NotYours => Problem.Forbidden(
         "not-your-task", "Only the task's assignee, its creator or a manager may change it.");
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Information,
         Message = "Follow-up task {TaskId} created for message {MessageId}, assigned to {AssigneeId}")]
     private static partial void LogFollowUpCreated(ILogger logger, string taskId, string messageId, string assigneeId);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "task.created for task {TaskId} could not be published")]
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Error, Message = "task.created for task {TaskId} could not be published")]
     private static partial void LogAnnounceFailed(ILogger logger, Exception exception, string taskId);
 }

@@ -152,16 +152,16 @@ public sealed partial class WebhookDeliverer(
         return null;
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Information,
         Message = "Delivery {DeliveryId} to webhook {WebhookId}, attempt {Attempt}: status {StatusCode}, now {Status}")]
     private static partial void LogAttempt(
         ILogger logger, string deliveryId, string webhookId, int attempt, int? statusCode, DeliveryStatus status);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug,
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Debug,
         Message = "Job for delivery {DeliveryId} attempt {Attempt} is settled or repeated; dropped")]
     private static partial void LogStaleJob(ILogger logger, string deliveryId, int attempt);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5033, Level = LogLevel.Warning,
         Message = "Webhook {WebhookId} disabled after {Failures} failed attempts in a row")]
     private static partial void LogDisabled(ILogger logger, string webhookId, int failures);
 }

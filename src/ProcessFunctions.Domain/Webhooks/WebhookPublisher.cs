@@ -79,7 +79,7 @@ public sealed partial class WebhookPublisher(
         return delivery;
     }
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Information,
         Message = "Queued {EventType} delivery {DeliveryId} to webhook {WebhookId}")]
     private static partial void LogQueued(ILogger logger, string eventType, string deliveryId, string webhookId);
 }

@@ -59,7 +59,7 @@ public sealed partial class PickupDirectoryEmailSender(
             ? value
             : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(value))}?=";
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Email written to {Path}")]
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Email written to {Path}")]
     private static partial void LogWritten(ILogger logger, string path);
 }
 

@@ -134,7 +134,7 @@ public sealed partial class SendGridEmailSender(
         return options;
     }
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning,
         Message = "SendGrid answered {Status} on attempt {Attempt}; retrying in {DelaySeconds} s")]
     private static partial void LogRetrying(ILogger logger, int? status, int attempt, double delaySeconds);
 }
