@@ -112,34 +112,58 @@ public sealed partial class StatisticsService(
     {
         var months = new Dictionary<(string ProcessId, string Month), MonthAggregate>();
         var snapshots = new List<(string, DealSnapshot)>();
-        var definitions = new Dictionary<string, ProcessDefinition?>(StringComparer.Ordinal);
+        var definitions = new Dictionary<string, (ProcessDefinition Process, Labels Labels)?>(StringComparer.Ordinal);
         await foreach (var deal in deals.ScanAsync(accountId, cancellationToken))
         {
-            if (!definitions.TryGetValue(deal.ProcessId, out var process))
+            if (!definitions.TryGetValue(deal.ProcessId, out var found))
             {
-                process = (await processStore.FindAsync(accountId, deal.ProcessId, cancellationToken))?.Definition;
-                definitions[deal.ProcessId] = process;
+                found = await ProcessWithEveryLabelAsync(accountId, deal.ProcessId, cancellationToken);
+                definitions[deal.ProcessId] = found;
             }
 
-            if (process is null)
+            if (found is not { } definition)
             {
                 continue;
             }
+
+            var (process, labels) = definition;
 
             var key = DealContribution.Cohort(deal);
             var contribution = DealContribution.Of(deal, process);
             var month = months.GetValueOrDefault((key.ProcessId, key.Month))
                 ?? MonthAggregate.Empty(key.ProcessId, key.Month);
             month.Owner(key.OwnerId).Add(contribution);
-            months[(key.ProcessId, key.Month)] = month with
-            {
-                Labels = month.Labels.Merge(DealContribution.LabelsOf(process)),
-            };
+            months[(key.ProcessId, key.Month)] = month with { Labels = month.Labels.Merge(labels) };
             snapshots.Add((deal.Id, new DealSnapshot(key, deal.Revision, contribution)));
         }
 
         await store.ReplaceAllAsync(accountId, months.Values.ToList(), snapshots, cancellationToken);
         return snapshots.Count;
+    }
+
+    /// <summary>
+    /// The current process with the names of every stage and step it ever had (the newest name
+    /// wins), so that removed ones still counted by deals stay shown as archived after a rebuild,
+    /// as they are in aggregates synced while they existed.
+    /// </summary>
+    private async Task<(ProcessDefinition Process, Labels Labels)?> ProcessWithEveryLabelAsync(
+        string accountId, string processId, CancellationToken cancellationToken)
+    {
+        if ((await processStore.FindAsync(accountId, processId, cancellationToken))?.Definition is not { } process)
+        {
+            return null;
+        }
+
+        var labels = Labels.None;
+        for (var version = 1; version < process.Version; version++)
+        {
+            if (await processStore.FindVersionAsync(accountId, processId, version, cancellationToken) is { } past)
+            {
+                labels = labels.Merge(DealContribution.LabelsOf(past));
+            }
+        }
+
+        return (process, labels.Merge(DealContribution.LabelsOf(process)));
     }
 
     private async Task<StatisticsUpdate> PlanAsync(
