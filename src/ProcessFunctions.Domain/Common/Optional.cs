@@ -28,10 +28,26 @@ internal sealed class OptionalConverterFactory : JsonConverterFactory
         {
             if (reader.TokenType == JsonTokenType.Null)
             {
+                // Null clears a field that may be empty; for a value type it would silently read
+                // as the type's default (role "user", weight 0), so it is refused instead.
+                if (default(T) is not null)
+                {
+                    throw new JsonException("This field does not accept null values.");
+                }
+
                 return new Optional<T>(true, default);
             }
 
-            return new Optional<T>(true, JsonSerializer.Deserialize<T>(ref reader, options));
+            try
+            {
+                return new Optional<T>(true, JsonSerializer.Deserialize<T>(ref reader, options));
+            }
+            catch (JsonException e) when (e.Path is not null)
+            {
+                // The nested call reports paths from this value ("$.rule"). Rethrown without a path,
+                // the serializer adds this property's own ("$.completableBy"); readers join the two.
+                throw new JsonException(e.Message, e);
+            }
         }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>

@@ -75,6 +75,12 @@ public static partial class JsonBody
     {
         var message = e.Message;
         var path = FieldPath(e.Path);
+        if (e.InnerException is JsonException { Path: { } innerPath })
+        {
+            // A PATCH field (Optional<T>) reads its value with a nested call that has its own path.
+            path = Join(path, FieldPath(innerPath));
+        }
+
         var missing = MissingProperties().Match(message);
         if (missing.Success)
         {
@@ -112,7 +118,13 @@ public static partial class JsonBody
     private static string FieldPath(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "$" : jsonPath.TrimStart('$').TrimStart('.');
 
-    private static string Join(string path, string name) => path == "$" ? name : $"{path}.{name}";
+    private static string Join(string path, string name) => (path, name) switch
+    {
+        (_, "$") => path,
+        ("$", _) => name,
+        (_, ['[', ..]) => path + name,
+        _ => $"{path}.{name}",
+    };
 
     [GeneratedRegex("missing required properties including: (.*)", RegexOptions.CultureInvariant)]
     private static partial Regex MissingProperties();
