@@ -61,10 +61,7 @@ public sealed partial class HttpApi(
         }
         catch (InvalidCursorException)
         {
-            return ApiResult.Problem(Problem.Invalid("cursor", "Is not a cursor returned by this API.") with
-            {
-                Kind = ProblemKind.BadRequest,
-            });
+            return ApiResult.Problem(PageCursor.Invalid);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

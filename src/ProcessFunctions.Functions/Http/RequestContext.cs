@@ -16,7 +16,22 @@ public sealed class RequestContext(HttpRequest request, Caller? caller, Cancella
 
     public string? IfMatch => request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;
 
-    public Result<PageRequest> Page => PageRequest.Parse(Query("limit"), Query("cursor"));
+    /// <summary>The page parameters; the store's cursor is taken out of the sealed one the client sent.</summary>
+    public Result<PageRequest> Page
+    {
+        get
+        {
+            var cursor = Query("cursor");
+            if (cursor is null)
+            {
+                return PageRequest.Parse(Query("limit"), null);
+            }
+
+            return PageCursor.TryOpen(cursor, out var storeCursor)
+                ? PageRequest.Parse(Query("limit"), storeCursor)
+                : PageCursor.Invalid;
+        }
+    }
 
     public string? Query(string name) => request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
 
