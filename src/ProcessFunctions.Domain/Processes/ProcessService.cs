@@ -22,7 +22,9 @@ public static class ProcessETag
 public sealed class ProcessService(
     IProcessStore store, IAccountStore accounts, TimeProvider clock, ProcessCache? cache = null)
 {
-    private const int MaxAttempts = 8;
+    // A save fails only when another save landed in between, so each of n concurrent single
+    // changes needs at most n attempts: this many may edit one process at once and all land.
+    private const int MaxAttempts = 32;
 
     public async Task<Result<ProcessView>> CreateAsync(
         Caller caller, ProcessDraft draft, CancellationToken cancellationToken)
