@@ -21,7 +21,8 @@ internal sealed partial class ApiDocumentBuilder
 
     private static readonly Dictionary<int, (string Name, string Description)> ProblemResponses = new()
     {
-        [400] = ("BadRequest", "The body, a query parameter or the Idempotency-Key header could not be read."),
+        [400] = ("BadRequest", "The body or a query parameter could not be read, or (on a POST) the "
+            + "Idempotency-Key header."),
         [401] = ("Unauthorized", "No API key, or one that is unknown or revoked."),
         [403] = ("Forbidden", "The caller's role, or a rule of the resource, does not allow this."),
         [404] = ("NotFound", "Nothing with that id exists in the caller's account."),

@@ -6,7 +6,7 @@ namespace ProcessFunctions.Functions.OpenApi;
 
 /// <summary>
 /// The HTML page of the interactive API reference: Scalar, loaded from this app, reading
-/// <c>openapi.json</c> beside it. Scalar's calls home (fonts, telemetry, its AI agent) are off.
+/// <c>openapi.json</c> beside it. Scalar's calls home (fonts, telemetry, its AI agent, its hosted tools) are off.
 /// </summary>
 public static class ApiReferencePage
 {
@@ -24,6 +24,9 @@ public static class ApiReferencePage
             ["withDefaultFonts"] = false,
             ["telemetry"] = false,
             ["agent"] = new JsonObject { ["disabled"] = true },
+
+            // Its toolbar on localhost offers Scalar's hosted services (share, deploy, SDKs).
+            ["showDeveloperTools"] = "never",
             ["persistAuth"] = false,
             ["documentDownloadType"] = "json",
             ["authentication"] = new JsonObject { ["preferredSecurityScheme"] = "bearer" },
