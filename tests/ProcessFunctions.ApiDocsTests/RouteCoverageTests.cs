@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Microsoft.Azure.Functions.Worker;
 using ProcessFunctions.Functions.Http;
 using ProcessFunctions.Functions.OpenApi;
 
@@ -43,6 +45,26 @@ public sealed class RouteCoverageTests
     }
 
     [Fact]
+    public void Document_Routes_AreThoseTheFunctionsHostServes()
+    {
+        // The SDK writes functions.metadata at build; the Azure Functions host routes by it alone.
+        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!;
+        var served = metadata.AsArray()
+            .SelectMany(function => function!["bindings"]!.AsArray()
+                .Where(binding => (string?)binding!["type"] == "httpTrigger")
+                .SelectMany(binding => binding!["methods"]!.AsArray().Select(method =>
+                    $"{((string)method!).ToUpperInvariant()} "
+                    + new HttpRoute("", (string?)binding["route"] ?? (string)function["name"]!, [],
+                        AuthorizationLevel.Anonymous).Path)))
+            .ToHashSet();
+        var documented = TestDocument.Operations().Select(o => o.Route).ToHashSet();
+
+        Assert.Equal(served.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+        Assert.Contains("GET /openapi.json", served);
+        Assert.Contains("GET /docs/{asset}", served);
+    }
+
+    [Fact]
     public void Discover_QueueTriggeredFunctions_AreNotRoutes()
     {
         var names = Routes.Select(r => r.FunctionName).ToHashSet();
@@ -67,7 +89,7 @@ public sealed class RouteCoverageTests
     [InlineData("processes/{processId}/versions/{version:int}", "/processes/{processId}/versions/{version}")]
     public void Path_RouteTemplate_BecomesOpenApiPath(string route, string path)
     {
-        var parsed = new HttpRoute("F", route, ["GET"], Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous);
+        var parsed = new HttpRoute("F", route, ["GET"], AuthorizationLevel.Anonymous);
 
         Assert.Equal(path, parsed.Path);
     }
