@@ -47,7 +47,7 @@ public sealed partial class TaskService(
         {
             errors.Id("dealId", request.DealId);
             if (!errors.Any && deals is not null
-                && await deals.FindAsync(caller.AccountId, request.DealId, cancellationToken) is null)
+                && await deals.FindAsync(caller.AccountId, request.DealId, cancellationToken) is null or { Deal.Deleted: true })
             {
                 errors.Add("dealId", "No such deal.");
             }

@@ -30,6 +30,15 @@ public sealed partial class WebhookDeliverer(
             ?? throw new InvalidDataException("The webhook-deliveries message is empty.");
         var now = clock.GetUtcNow();
         var stored = await store.FindDeliveryAsync(job.AccountId, job.WebhookId, job.EventAt, job.DeliveryId, cancellationToken);
+        if (stored?.Delivery is { Status: DeliveryStatus.Retrying, NextAttemptAt: { } due } made && made.Attempts == job.Attempt)
+        {
+            // The run that made this attempt stopped before queueing the next one; queue it now.
+            var wait = due - now;
+            await scheduler.EnqueueAsync(job with { Attempt = job.Attempt + 1 }, wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+                cancellationToken);
+            return;
+        }
+
         if (stored is null || !IsDue(stored.Delivery, job, now))
         {
             LogStaleJob(logger, job.DeliveryId, job.Attempt);
@@ -64,26 +73,31 @@ public sealed partial class WebhookDeliverer(
         }
 
         var result = await AttemptAsync(webhook, delivery, now, cancellationToken);
-        var next = result.IsSuccess ? null : policy.DelayAfter(attempts, Random.Shared.NextDouble());
-        if (next is { } delay)
-        {
-            // Queued before the outcome is saved: a crash in between repeats this attempt rather than losing the next.
-            await scheduler.EnqueueAsync(job with { Attempt = attempts + 1 }, delay, cancellationToken);
-        }
+        var disabled = await RecordOutcomeAsync(job.AccountId, webhook.Id, result.IsSuccess, now, cancellationToken);
+        var next = result.IsSuccess || disabled is not null ? null : policy.DelayAfter(attempts, Random.Shared.NextDouble());
+        var status = result.IsSuccess ? DeliveryStatus.Succeeded
+            : disabled is not null ? DeliveryStatus.Cancelled
+            : next is null ? DeliveryStatus.Failed
+            : DeliveryStatus.Retrying;
 
-        var status = result.IsSuccess ? DeliveryStatus.Succeeded : next is null ? DeliveryStatus.Failed : DeliveryStatus.Retrying;
-        await store.ReplaceDeliveryAsync(job.AccountId, delivery with
+        // The outcome is saved before the next attempt is queued, so the next attempt never runs ahead of it;
+        // a crash in between is repaired by this job's own redelivery (see the top of this method).
+        var saved = await store.ReplaceDeliveryAsync(job.AccountId, delivery with
         {
             Status = status,
             Attempts = attempts,
             ResponseCode = result.StatusCode,
-            Error = result.Error,
+            Error = disabled is null ? result.Error : $"{result.Error} The webhook was disabled.",
             LastAttemptAt = now,
             NextAttemptAt = now + next,
         }, tag, cancellationToken);
         LogAttempt(logger, delivery.Id, webhook.Id, attempts, result.StatusCode, status);
+        if (saved is not null && next is { } delay)
+        {
+            await scheduler.EnqueueAsync(job with { Attempt = attempts + 1 }, delay, cancellationToken);
+        }
 
-        if (await RecordOutcomeAsync(job.AccountId, webhook.Id, result.IsSuccess, now, cancellationToken) is { } disabled)
+        if (disabled is not null)
         {
             LogDisabled(logger, webhook.Id, disabled.ConsecutiveFailures);
             await alerts.EnsureDisabledNoticeAsync(job.AccountId, disabled, cancellationToken);

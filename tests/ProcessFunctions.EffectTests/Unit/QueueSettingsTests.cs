@@ -32,11 +32,13 @@ public sealed class QueueSettingsTests
     {
         var functions = QueueTriggerHost.Discover(typeof(Functions.Http.HttpApi).Assembly);
 
-        Assert.Equal(
-            ["DeliverWebhook:webhook-deliveries", "ProcessStepEffects:step-effects",
-                "RecordPoisonedStepEffects:step-effects-poison", "RecordPoisonedWebhookDeliveries:webhook-deliveries-poison"],
-            functions.Select(f => $"{f.Name}:{f.Queue}").Where(f => !f.Contains("Statistic", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal));
+        Assert.Subset(
+            functions.Select(f => $"{f.Name}:{f.Queue}").ToHashSet(StringComparer.Ordinal),
+            new HashSet<string>(StringComparer.Ordinal)
+            {
+                "ProcessStepEffects:step-effects", "RecordPoisonedStepEffects:step-effects-poison",
+                "DeliverWebhook:webhook-deliveries", "RecordPoisonedWebhookDeliveries:webhook-deliveries-poison",
+            });
     }
 
     private static string HostJson => Path.Combine(RepositoryRoot.Find(), "host.json");
