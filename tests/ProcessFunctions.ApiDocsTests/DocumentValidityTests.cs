@@ -10,7 +10,7 @@ public sealed class DocumentValidityTests
     [Fact]
     public void Parse_ServedDocument_IsOpenApi31WithoutErrorsOrWarnings()
     {
-        var result = OpenApiDocument.Parse(ApiDocument.Json, OpenApiConstants.Json, new OpenApiReaderSettings());
+        var result = Parse();
 
         Assert.NotNull(result.Document);
         Assert.Equal(OpenApiSpecVersion.OpenApi3_1, result.Diagnostic?.SpecificationVersion);
@@ -21,7 +21,7 @@ public sealed class DocumentValidityTests
     [Fact]
     public void Validate_ParsedDocument_BreaksNoDefaultRule()
     {
-        var document = OpenApiDocument.Parse(ApiDocument.Json, OpenApiConstants.Json, new OpenApiReaderSettings()).Document!;
+        var document = Parse().Document!;
 
         var errors = document.Validate(ValidationRuleSet.GetDefaultRuleSet());
 
@@ -43,7 +43,7 @@ public sealed class DocumentValidityTests
     [Fact]
     public void Parse_EveryReference_Resolves()
     {
-        var document = OpenApiDocument.Parse(ApiDocument.Json, OpenApiConstants.Json, new OpenApiReaderSettings()).Document!;
+        var document = Parse().Document!;
 
         var unresolved = document.Paths.SelectMany(path => path.Value.Operations!.SelectMany(operation =>
                 operation.Value.Responses!.Where(r => r.Value is OpenApiResponseReference { Target: null })
@@ -52,6 +52,9 @@ public sealed class DocumentValidityTests
 
         Assert.Empty(unresolved);
     }
+
+    private static ReadResult Parse() =>
+        OpenApiDocument.Parse(ApiDocument.Json, OpenApiConstants.Json, new OpenApiReaderSettings());
 
     private static void AssertNone(string kind, IEnumerable<OpenApiError>? errors)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ProcessFunctions.ApiDocsTests;
 
-/// <summary>The document states the conventions every route follows: keys, retries, versions, lists, problems.</summary>
+/// <summary>The document states the conventions of every route: keys, retries, versions, lists, problems.</summary>
 public sealed class HttpConventionsTests
 {
     [Fact]
@@ -41,7 +41,9 @@ public sealed class HttpConventionsTests
     [Fact]
     public void IdempotencyKey_EveryPost_TakesItUpTo255Characters()
     {
-        var posts = TestDocument.Operations().Where(o => o.Route.StartsWith("POST ", StringComparison.Ordinal)).ToList();
+        var posts = TestDocument.Operations()
+            .Where(o => o.Route.StartsWith("POST ", StringComparison.Ordinal))
+            .ToList();
 
         Assert.NotEmpty(posts);
         foreach (var (route, operation) in posts)

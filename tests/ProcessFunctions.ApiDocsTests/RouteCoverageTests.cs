@@ -28,7 +28,7 @@ public sealed class RouteCoverageTests
         var stale = ApiDescriptions.Operations.Keys.Except(Routes.Select(r => r.FunctionName)).ToList();
 
         Assert.True(stale.Count == 0,
-            "ApiDescriptions.cs describes functions that are not HTTP-triggered functions: " + string.Join(", ", stale));
+            "ApiDescriptions.cs describes functions that are not HTTP-triggered: " + string.Join(", ", stale));
     }
 
     [Fact]

@@ -45,7 +45,8 @@ public sealed class SchemaTests
 
         Assert.Equal("null,string", TestDocument.Types(process["description"]));
         Assert.Equal("string", (string?)process["name"]!["type"]);
-        Assert.Equal("""[{"$ref":"#/components/schemas/Money"},{"type":"null"}]""", deal["value"]!["oneOf"]!.ToJsonString());
+        Assert.Equal(
+            """[{"$ref":"#/components/schemas/Money"},{"type":"null"}]""", deal["value"]!["oneOf"]!.ToJsonString());
         Assert.Equal("null,string", TestDocument.Types(deal["closedAt"]));
         Assert.Equal("date-time", (string?)deal["closedAt"]!["format"]);
     }

@@ -7,8 +7,10 @@ namespace ProcessFunctions.Functions.Http;
 /// <summary>Answers that are not JSON: an HTML page, and static assets kept gzipped in memory.</summary>
 public static class StaticContent
 {
+    private const string HtmlType = "text/html; charset=utf-8";
+
     public static ApiResult Html(string html) =>
-        new ApiResult(StatusCodes.Status200OK, new MemoryStream(Encoding.UTF8.GetBytes(html)), "text/html; charset=utf-8")
+        new ApiResult(StatusCodes.Status200OK, new MemoryStream(Encoding.UTF8.GetBytes(html)), HtmlType)
             .WithHeader("Cache-Control", "no-cache")
             .WithHeader("X-Content-Type-Options", "nosniff");
 

@@ -149,10 +149,12 @@ public static class ApiDescriptions
         },
         [nameof(ProcessEndpoints.ArchiveProcess)] = new(ProcessTag, "Archive a process", Access.Administrator)
         {
-            Description = "Past versions stay readable; no new deal may use it. The default process cannot be archived.",
+            Description = "Past versions stay readable; no new deal may use it. "
+                + "The default process cannot be archived.",
             Response = typeof(ProcessResponse), ETag = true, IfMatch = IfMatchUse.Optional, Problems = [409],
         },
-        [nameof(ProcessEndpoints.ListProcessVersions)] = new(ProcessTag, "List the versions of a process", Access.Member)
+        [nameof(ProcessEndpoints.ListProcessVersions)] = new(
+            ProcessTag, "List the versions of a process", Access.Member)
         {
             Paged = true, Response = ListOf<ProcessVersionInfo>(),
         },
@@ -259,8 +261,8 @@ public static class ApiDescriptions
 
         [nameof(DealFileFunctions.UploadDealFile)] = new(Files, "Upload a file to a deal", Access.Member)
         {
-            Description = $"The body is the file itself with its Content-Type, at most {DealRules.MaxFileBytes / (1024 * 1024)} "
-                + "MiB. The returned id is what a completion lists in fileIds.",
+            Description = "The body is the file itself with its Content-Type, at most "
+                + $"{DealRules.MaxFileBytes / (1024 * 1024)} MiB. Completions list the returned id in fileIds.",
             FileBody = true, Query = [new("name", "The file name.")], Status = 201, Response = typeof(DealFile),
             Problems = [409],
         },
@@ -336,7 +338,8 @@ public static class ApiDescriptions
         [nameof(EffectFailureFunctions.ListEffectFailures)] = new(
             WebhookTag, "List failed side effects", Access.Administrator)
         {
-            Description = "Emails refused for a recipient and messages or webhook jobs that failed for good, newest first.",
+            Description = "Emails refused for a recipient and messages or webhook jobs that failed for good, "
+                + "newest first.",
             Paged = true, Response = ListOf<EffectFailure>(),
         },
 

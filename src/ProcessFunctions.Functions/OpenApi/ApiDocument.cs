@@ -18,7 +18,7 @@ public static class ApiDocument
     /// <summary>The document of this app, built once: it only changes with the code.</summary>
     public static string Json => AppJson.Value;
 
-    /// <summary>Describes the HTTP functions of <paramref name="assembly"/> that <see cref="ApiDescriptions"/> names.</summary>
+    /// <summary>Describes those HTTP functions of <paramref name="assembly"/> that ApiDescriptions names.</summary>
     public static OpenApiDocument Build(Assembly assembly) =>
         new ApiDocumentBuilder(HttpRoutes.Discover(assembly), ApiDescriptions.Operations).Build();
 

@@ -156,7 +156,7 @@ internal sealed partial class ApiDocumentBuilder
         var response = new OpenApiResponse
         {
             Description = text ?? status switch { 201 => "Created.", 204 => "Done; no body.", _ => "OK." },
-            Headers = new Dictionary<string, IOpenApiHeader> { [CorrelationId.Header] = HeaderRef(CorrelationId.Header) },
+            Headers = CorrelationHeader(),
         };
         if (status != 204)
         {
@@ -240,7 +240,7 @@ internal sealed partial class ApiDocumentBuilder
         return statuses;
     }
 
-    /// <summary>Anonymous operations opt out of the document's bearer requirement; account creation has its own.</summary>
+    /// <summary>Anonymous operations opt out of the bearer key; account creation has keys of its own.</summary>
     private List<OpenApiSecurityRequirement>? Security(HttpRoute route, Access access)
     {
         if (access == Access.Provisioning)

@@ -256,9 +256,12 @@ internal sealed partial class ApiDocumentBuilder
                 Description = description,
                 Content = new Dictionary<string, IOpenApiMediaType>
                 {
-                    [ProblemMediaType] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(ProblemSchema, _document) },
+                    [ProblemMediaType] = new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchemaReference(ProblemSchema, _document),
+                    },
                 },
-                Headers = new Dictionary<string, IOpenApiHeader> { [CorrelationId.Header] = HeaderRef(CorrelationId.Header) },
+                Headers = CorrelationHeader(),
             };
             if (status == StatusCodes.Status401Unauthorized)
             {
@@ -278,6 +281,10 @@ internal sealed partial class ApiDocumentBuilder
         new() { Type = JsonSchemaType.String, Description = description, Format = format };
 
     private OpenApiHeaderReference HeaderRef(string name) => new(name, _document);
+
+    /// <summary>Every response carries the request's correlation id.</summary>
+    private Dictionary<string, IOpenApiHeader> CorrelationHeader() =>
+        new() { [CorrelationId.Header] = HeaderRef(CorrelationId.Header) };
 
     private OpenApiSecurityRequirement Requirement(params string[] schemes)
     {

@@ -25,7 +25,7 @@ public static class ApiReferenceAssets
         ["favicon.svg"] = "image/svg+xml",
     };
 
-    /// <summary>The package version, which the page puts in the asset URLs so that they can be cached for good.</summary>
+    /// <summary>The package version; the page puts it in the asset URLs, so that they can be cached for good.</summary>
     public static string Version { get; } = Package.GetName().Version?.ToString(3) ?? "0";
 
     public static IReadOnlyCollection<string> Names => ContentTypes.Keys;

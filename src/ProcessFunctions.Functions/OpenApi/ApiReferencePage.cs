@@ -12,11 +12,13 @@ public static class ApiReferencePage
 {
     private const string Title = "ProcessFunctions API reference";
 
-    /// <summary>The page for a request to <paramref name="path"/>, which ends in <c>/docs</c> (or <c>/docs/</c>).</summary>
+    /// <summary>The page for a request to <paramref name="path"/>, ending in <c>/docs</c> or <c>/docs/</c>.</summary>
     public static string Render(string path)
     {
         var docs = path.TrimEnd('/');
-        var prefix = docs.EndsWith("/docs", StringComparison.Ordinal) ? docs[..^"docs".Length] : ApiDocument.ServerUrl + "/";
+        var prefix = docs.EndsWith("/docs", StringComparison.Ordinal)
+            ? docs[..^"docs".Length]
+            : ApiDocument.ServerUrl + "/";
         var assets = WebUtility.HtmlEncode(prefix + "docs/");
         var configuration = new JsonObject
         {

@@ -8,7 +8,7 @@ namespace ProcessFunctions.Functions.OpenApi;
 public sealed record HttpRoute(
     string FunctionName, string Route, IReadOnlyList<string> Methods, AuthorizationLevel Level)
 {
-    /// <summary>The names of the route's parameters, in order: <c>{dealId}</c>, <c>{*asset}</c>, <c>{id:int}</c>.</summary>
+    /// <summary>The route's parameter names in order: <c>{dealId}</c>, <c>{*asset}</c>, <c>{id:int}</c>.</summary>
     public IReadOnlyList<string> Parameters => HttpRoutes.ParameterNames(Route);
 
     /// <summary>The route as an OpenAPI path: constraints and catch-all marks dropped.</summary>
@@ -42,7 +42,9 @@ public static partial class HttpRoutes
         RouteParameter().Replace(route, m => "{" + m.Groups["name"].Value + "}");
 
     private static HttpTriggerAttribute? Trigger(MethodInfo method) =>
-        method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(t => t is not null);
+        method.GetParameters()
+            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
+            .FirstOrDefault(t => t is not null);
 
     [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z_][A-Za-z0-9_]*)[^}]*\}", RegexOptions.CultureInvariant)]
     private static partial Regex RouteParameter();

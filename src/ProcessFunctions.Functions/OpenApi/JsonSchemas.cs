@@ -88,7 +88,8 @@ internal sealed class JsonSchemas(OpenApiDocument document)
             JsonTypeInfoKind.Enumerable => new OpenApiSchema
             {
                 Type = JsonSchemaType.Array,
-                Items = For(info.ElementType!, nullability?.ElementType ?? nullability?.GenericTypeArguments.FirstOrDefault()),
+                Items = For(
+                    info.ElementType!, nullability?.ElementType ?? nullability?.GenericTypeArguments.FirstOrDefault()),
             },
             JsonTypeInfoKind.Dictionary => new OpenApiSchema
             {
@@ -155,7 +156,7 @@ internal sealed class JsonSchemas(OpenApiDocument document)
             var propertySchema = For(property.PropertyType, Nullability(type, property));
 
             // Computed on the way out (a total, a cursor): a request never sets it, a response always has it.
-            var outputOnly = property.Set is null && property.AssociatedParameter is null && property.ShouldSerialize is null;
+            var outputOnly = property is { Set: null, AssociatedParameter: null, ShouldSerialize: null };
             if (outputOnly && propertySchema is OpenApiSchema inline)
             {
                 inline.ReadOnly = true;

@@ -16,7 +16,8 @@ public sealed class OpenApiFunctions(HttpApi api)
     public Task<IActionResult> GetOpenApiDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
         api.RunAsync(request, Access.Anonymous, [], _ => Task.FromResult(
-            new ApiResult(StatusCodes.Status200OK, new RawJson(ApiDocument.Json)).WithHeader("Cache-Control", "no-cache")));
+            new ApiResult(StatusCodes.Status200OK, new RawJson(ApiDocument.Json))
+                .WithHeader("Cache-Control", "no-cache")));
 
     [Function(nameof(GetApiReference))]
     public Task<IActionResult> GetApiReference(
