@@ -75,7 +75,7 @@ public sealed class OptionalJsonTests
     // ApiJson.Strict promises that null in a non-nullable field is an error. The Optional converter
     // turns null into default(T) for value types, so {"weight":null} silently means weight 0,
     // {"position":null} moves the step to the top and {"role":null} makes a member a plain user.
-    [Theory(Skip = "bug: Optional.cs:29-32 reads null as present default(T) for value types; see report")]
+    [Theory]
     [InlineData("""{"weight":null}""")]
     [InlineData("""{"position":null}""")]
     [InlineData("""{"obligatory":null}""")]
@@ -84,7 +84,7 @@ public sealed class OptionalJsonTests
         Assert.Throws<JsonException>(() => Read<StepPatch>(json));
     }
 
-    [Fact(Skip = "bug: Optional.cs:29-32 reads {\"role\":null} as role User; see report")]
+    [Fact]
     public void Deserialize_NullRoleInMemberPatch_Throws()
     {
         var json = """{"role":null}""";

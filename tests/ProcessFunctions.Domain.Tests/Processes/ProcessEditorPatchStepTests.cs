@@ -70,7 +70,7 @@ public sealed class ProcessEditorPatchStepTests
     }
 
     // AddStep and Replace trim the task title (StepRules.Build); PatchStep stores it as sent.
-    [Fact(Skip = "bug: ProcessEditor.PatchStep (ProcessEditor.cs:183) does not trim followUpTask.title; see report")]
+    [Fact]
     public void PatchStep_FollowUpTaskTitle_IsTrimmedLikeOnAdd()
     {
         var patch = new StepPatch { FollowUpTask = Present(CallBack with { Title = "  Send offer  " }) };
