@@ -5,7 +5,8 @@ namespace ProcessFunctions.Domain.Accounts;
 /// <summary>Accounts, their members and members' API keys.</summary>
 public sealed class AccountService(IAccountStore store, ApiKeyCache keyCache, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
+    // A retry happens only when another change landed in between: n concurrent changes need n attempts.
+    private const int MaxAttempts = 32;
 
     public async Task<Result<CreatedAccount>> CreateAccountAsync(
         CreateAccountRequest request, CancellationToken cancellationToken)

@@ -101,6 +101,29 @@ public sealed class ProcessService(
             cancellationToken, draft.IsDefault);
     }
 
+    /// <summary>
+    /// Checks, without changing anything, that an edit could start: the process exists, is not
+    /// archived and matches If-Match. For edits that must do other work first (moving deals).
+    /// </summary>
+    public async Task<Result<ProcessDefinition>> CheckEditableAsync(
+        Caller caller, string processId, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var stored = await store.FindAsync(caller.AccountId, processId, cancellationToken);
+        if (stored is null)
+        {
+            return Problem.NotFound("process");
+        }
+
+        if (ifMatch is not null && !ProcessETag.Matches(ifMatch, stored.Definition.Version))
+        {
+            return Problem.StaleVersion;
+        }
+
+        return stored.Definition.Archived
+            ? Problem.Conflict("process-archived", "The process is archived and can no longer change.")
+            : stored.Definition;
+    }
+
     /// <summary>Deleting archives: past versions stay readable, no new deal may use it.</summary>
     public async Task<Result<ProcessView>> ArchiveAsync(
         Caller caller, string processId, string? ifMatch, CancellationToken cancellationToken)

@@ -13,5 +13,3 @@ public sealed record MemberResponse(
 public sealed record MeResponse(Account Account, MemberResponse Member);
 
 public sealed record CreatedAccountResponse(Account Account, MemberResponse Administrator, IssuedKey Key);
-
-public sealed record ListResponse<T>(IReadOnlyList<T> Items, string? NextCursor);

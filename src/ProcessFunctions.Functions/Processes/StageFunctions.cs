@@ -44,8 +44,11 @@ public sealed class StageFunctions(HttpApi api, ProcessService processes, DealSe
         string stageId) =>
         api.RunAsync(request, Access.Administrator, [processId, stageId], async call =>
         {
-            var moved = await deals.MoveOpenDealsAsync(
-                call.Caller, processId, stageId, call.Query("moveDealsTo"), call.CancellationToken);
+            // Nothing moves unless the deletion itself would be accepted now.
+            var ready = (await processes.CheckEditableAsync(call.Caller, processId, call.IfMatch, call.CancellationToken))
+                .Then(current => ProcessEditor.DeleteStage(current, stageId));
+            var moved = await ready.ThenAsync(_ => deals.MoveOpenDealsAsync(
+                call.Caller, processId, stageId, call.Query("moveDealsTo"), call.CancellationToken));
             return ProcessFunctions.Respond(await moved.ThenAsync(_ => processes.EditAsync(
                 call.Caller, processId, call.IfMatch, current => ProcessEditor.DeleteStage(current, stageId),
                 call.CancellationToken)));
