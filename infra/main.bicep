@@ -96,6 +96,10 @@ var tableNames = [
   'accounts'
   'processes'
   'deals'
+  'statistics'
+  'idempotency'
+  'tasks'
+  'webhooks'
   'effects'
 ]
 var queueNames = [

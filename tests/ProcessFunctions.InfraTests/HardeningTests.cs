@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProcessFunctions.Functions.Configuration;
+using ProcessFunctions.Functions.Http;
+using ProcessFunctions.Storage;
 using System.Text.Json.Nodes;
 using ProcessFunctions.InfraTests.Infrastructure;
 
@@ -14,12 +19,15 @@ public sealed class HardeningTests(CompiledTemplate template)
         "Microsoft.Storage/storageAccounts/blobServices/containers",
     ];
 
-    private static readonly string[] StorageEntitiesTheAppUses =
-    [
-        "accounts", "processes", "deals", "effects",
-        "step-effects", "step-effects-poison", "webhook-deliveries", "webhook-deliveries-poison",
-        "deal-files",
-    ];
+    // Every table, queue and container the app registers, read from its own service registrations,
+    // so that a feature adding storage cannot ship without the template creating it.
+    private static readonly string[] StorageEntitiesTheAppUses = new ServiceCollection()
+        .AddProcessFunctions(new ConfigurationBuilder().Build(), HostKind.FunctionsHost)
+        .BuildServiceProvider()
+        .GetServices<StorageResource>()
+        .Select(resource => resource.Name)
+        .Distinct()
+        .ToArray();
 
     [Fact]
     public void StorageAccount_SharedKeyAndPlainHttp_AreRefused()
@@ -42,6 +50,7 @@ public sealed class HardeningTests(CompiledTemplate template)
 
         var missing = StorageEntitiesTheAppUses.Where(name => !declared.Contains(name));
 
+        Assert.Contains("step-effects", StorageEntitiesTheAppUses);
         Assert.Empty(missing);
     }
 
