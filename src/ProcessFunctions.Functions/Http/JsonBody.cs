@@ -20,12 +20,7 @@ public static partial class JsonBody
                 "The body must be JSON.", "Send the body with 'Content-Type: application/json'.");
         }
 
-        if (request.ContentLength > Limits.RequestBodyBytes)
-        {
-            return TooLarge;
-        }
-
-        var read = await ReadLimitedAsync(request.Body, cancellationToken);
+        var read = await RawBody.ReadAsync(request, Limits.RequestBodyBytes, cancellationToken);
         if (read is null)
         {
             return TooLarge;
@@ -52,24 +47,6 @@ public static partial class JsonBody
         contentType is not null
         && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
-
-    // Reads at most one byte past the limit, so a body without Content-Length cannot exhaust memory.
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int count;
-        while ((count = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, count);
-            if (buffer.Length > Limits.RequestBodyBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
-    }
 
     private static Problem Describe(JsonException e)
     {

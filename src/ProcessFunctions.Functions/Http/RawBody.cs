@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace ProcessFunctions.Functions.Http;
 
-/// <summary>Reads a non-JSON body, refusing it (null) as soon as it passes the limit.</summary>
+/// <summary>
+/// Reads a body into memory, refusing it (null) as soon as it passes the limit: a declared
+/// length over it is refused unread, and a body without one is read one chunk past it at most.
+/// </summary>
 public static class RawBody
 {
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ public sealed record HttpRoute(
 
     /// <summary>The route as an OpenAPI path: constraints and catch-all marks dropped.</summary>
     public string Path => "/" + HttpRoutes.PathTemplate(Route);
+
+    /// <summary>The function method itself, for a host that invokes it.</summary>
+    public required MethodInfo Method { get; init; }
 }
 
 /// <summary>
@@ -24,13 +27,13 @@ public static partial class HttpRoutes
     public static IReadOnlyList<HttpRoute> Discover(Assembly assembly) =>
         assembly.GetTypes()
             .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
-            .Select(method => (function: method.GetCustomAttribute<FunctionAttribute>(), trigger: Trigger(method)))
+            .Select(method => (method, function: method.GetCustomAttribute<FunctionAttribute>(), trigger: Trigger(method)))
             .Where(m => m.function is not null && m.trigger is not null)
             .Select(m => new HttpRoute(
                 m.function!.Name,
                 m.trigger!.Route ?? m.function.Name,
                 (m.trigger.Methods ?? ["get", "post"]).Select(v => v.ToUpperInvariant()).ToList(),
-                m.trigger.AuthLevel))
+                m.trigger.AuthLevel) { Method = m.method })
             .OrderBy(r => r.Route, StringComparer.Ordinal)
             .ThenBy(r => r.FunctionName, StringComparer.Ordinal)
             .ToList();
