@@ -21,20 +21,21 @@ public static class FunctionEndpoints
         var functions = HttpRoutes.Discover(assembly);
         foreach (var function in functions)
         {
-            var binders = function.Method.GetParameters().Select(Binder).ToArray();
-            endpoints.MapMethods(RoutePrefix + function.Route, function.Methods, context => InvokeAsync(function, binders, context))
+            var method = function.Method ?? throw new InvalidOperationException($"{function.FunctionName} has no method.");
+            var binders = method.GetParameters().Select(Binder).ToArray();
+            endpoints.MapMethods(RoutePrefix + function.Route, function.Methods, context => InvokeAsync(method, binders, context))
                 .WithName(function.FunctionName);
         }
 
         return functions;
     }
 
-    private static async Task InvokeAsync(HttpRoute function, Func<HttpContext, object?>[] binders, HttpContext context)
+    private static async Task InvokeAsync(MethodInfo method, Func<HttpContext, object?>[] binders, HttpContext context)
     {
         // The worker creates function classes per invocation through DI; so does this host.
-        var instance = ActivatorUtilities.CreateInstance(context.RequestServices, function.Method.DeclaringType!);
+        var instance = ActivatorUtilities.CreateInstance(context.RequestServices, method.DeclaringType!);
         var arguments = binders.Select(bind => bind(context)).ToArray();
-        var result = await (Task<IActionResult>)function.Method.Invoke(instance, arguments)!;
+        var result = await (Task<IActionResult>)method.Invoke(instance, arguments)!;
         await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
     }
 

@@ -14,8 +14,8 @@ public sealed record HttpRoute(
     /// <summary>The route as an OpenAPI path: constraints and catch-all marks dropped.</summary>
     public string Path => "/" + HttpRoutes.PathTemplate(Route);
 
-    /// <summary>The function method itself, for a host that invokes it.</summary>
-    public required MethodInfo Method { get; init; }
+    /// <summary>The function method itself, for a host that invokes it; set by <see cref="HttpRoutes.Discover"/>.</summary>
+    public MethodInfo? Method { get; init; }
 }
 
 /// <summary>
