@@ -34,9 +34,12 @@ public sealed class StorageClients
                 "Storage is not configured: set a connection string, or the table, queue and blob service URIs.");
         }
 
-        TokenCredential credential = string.IsNullOrWhiteSpace(options.ClientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
+        // In Azure the chain finds the user-assigned identity named by its client id; on a
+        // developer's machine the same chain falls back to their Azure CLI or IDE sign-in.
+        TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ClientId) ? null : options.ClientId,
+        });
         Tables = new TableServiceClient(options.TableServiceUri, credential, tableOptions);
         Queues = new QueueServiceClient(options.QueueServiceUri, credential, queueOptions);
         Blobs = new BlobServiceClient(options.BlobServiceUri, credential, blobOptions);
