@@ -98,7 +98,12 @@ public sealed class StatisticsBench(ApiClient api, string connectionString, stri
 
     private static async Task<Percentiles> MeasureAsync(int runs, Func<Task> action)
     {
-        await action();
+        // Warm-up calls are not measured: the first ones pay for JIT compilation and cold caches.
+        for (var i = 0; i < Math.Min(runs, 5); i++)
+        {
+            await action();
+        }
+
         var samples = new List<double>();
         for (var i = 0; i < runs; i++)
         {
