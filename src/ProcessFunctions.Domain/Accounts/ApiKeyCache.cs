@@ -8,8 +8,6 @@ namespace ProcessFunctions.Domain.Accounts;
 /// </summary>
 public sealed class ApiKeyCache(IMemoryCache cache, TimeSpan lifetime)
 {
-    public TimeSpan Lifetime => lifetime;
-
     public bool TryGet(string accountId, string keyId, out ApiKey? key) =>
         cache.TryGetValue(CacheKey(accountId, keyId), out key);
 

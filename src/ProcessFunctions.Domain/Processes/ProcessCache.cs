@@ -5,12 +5,10 @@ namespace ProcessFunctions.Domain.Processes;
 /// <summary>
 /// Current process definitions kept in memory, so that completing a step reads only the deal.
 /// A save on this instance drops the entry at once; other instances see a new version within
-/// <see cref="Lifetime"/>.
+/// the lifetime it is given.
 /// </summary>
 public sealed class ProcessCache(IProcessStore store, IMemoryCache cache, TimeSpan lifetime)
 {
-    public TimeSpan Lifetime => lifetime;
-
     public async Task<ProcessDefinition?> GetAsync(string accountId, string processId, CancellationToken cancellationToken)
     {
         var key = CacheKey(accountId, processId);
